@@ -29,6 +29,7 @@ public final class Texts {
         ResourceBundle rb = ResourceBundle.getBundle("i18n." + bundle, FRENCH.getLanguage().equals(locale.getLanguage())
                 ? FRENCH : Locale.ROOT, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String pattern = rb.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        // always through MessageFormat, so a bundle writes an apostrophe as '' everywhere
+        return new MessageFormat(pattern, locale).format(args);
     }
 }
