@@ -5,6 +5,6 @@ CREATE TABLE node_lease (
     holder       VARCHAR(128)      NOT NULL,
     acquired_at  TIMESTAMP(3)      NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     heartbeat_at TIMESTAMP(3)      NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-    CONSTRAINT pk_node_lease PRIMARY KEY (node_id),
+    PRIMARY KEY (node_id),
     CONSTRAINT ck_node_lease_range CHECK (node_id <= 1023)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

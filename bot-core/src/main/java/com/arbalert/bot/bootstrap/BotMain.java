@@ -93,6 +93,17 @@ public final class BotMain {
     }
 
     private void printHelp(Map<String, BotCommand> commands) {
+        Map<String, ConfigProperty> keys = new TreeMap<>();
+        String keyProblem = null;
+        try {
+            List<Module> plugins = PluginLoader.discover(BotMain.class.getClassLoader());
+            Launch launch = new Launch(ConfigSources.environmentOnly(Map.of()), plugins, List.of(), out, err);
+            for (ConfigClass<?> cc : new Bootstrap(launch.modules()).configClasses()) {
+                cc.properties().forEach(p -> keys.put(p.key(), p));
+            }
+        } catch (RuntimeException e) {
+            keyProblem = e.getMessage();
+        }
         out.println("usage: ./bot [--config FILE] <command>");
         out.println();
         out.println("commands:");
@@ -100,15 +111,9 @@ public final class BotMain {
         out.println("  --help     show this text");
         out.println();
         out.println("configuration (environment variables, or KEY=value lines in the --config / BOT_CONFIG file):");
-        try {
-            Map<String, ConfigProperty> keys = new TreeMap<>();
-            for (ConfigClass<?> cc : new Bootstrap(new Launch(ConfigSources.environmentOnly(Map.of()),
-                    PluginLoader.discover(BotMain.class.getClassLoader()), List.of(), out, err).modules()).configClasses()) {
-                cc.properties().forEach(p -> keys.put(p.key(), p));
-            }
-            keys.values().forEach(p -> out.printf("  %-22s %s%n", p.key(), p.description()));
-        } catch (RuntimeException e) {
-            out.println("  (cannot list the keys: " + e.getMessage() + ")");
+        keys.values().forEach(p -> out.printf("  %-22s %s%n", p.key(), p.description()));
+        if (keyProblem != null) {
+            out.println("  (cannot list the keys: " + keyProblem + ")");
         }
     }
 }

@@ -1,15 +1,14 @@
 package com.arbalert.bot.bootstrap;
 
-import ch.qos.logback.classic.LoggerContext;
 import com.arbalert.bot.core.TelegramConnectionConfig;
 import com.arbalert.bot.lifecycle.Lifecycle;
 import com.arbalert.bot.lifecycle.ServiceStartException;
 import com.google.inject.Injector;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /** {@code ./bot run}: starts every service and runs until SIGTERM or SIGINT, then stops them within 10 s. */
 public final class RunCommand implements BotCommand {
@@ -35,41 +34,35 @@ public final class RunCommand implements BotCommand {
             return Launch.CONFIG_ERROR;
         }
         Lifecycle lifecycle = injector.getInstance(Lifecycle.class);
-        Thread hook = new Thread(() -> stopOnSignal(lifecycle), "shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // The signal is caught rather than left to shutdown hooks: libraries' own hooks (the
+        // embedded database's among them) would run in parallel with ours and pull the database
+        // away from services still stopping. We stop in order, then exit normally with 0.
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), signal -> stopRequested.countDown());
+        Signal.handle(new Signal("INT"), signal -> stopRequested.countDown());
         try {
             lifecycle.start();
         } catch (ServiceStartException e) {
-            Runtime.getRuntime().removeShutdownHook(hook);
             log.debug("start failed", e);
             launch.err().println(e.getMessage());
             return Launch.FAILED;
         }
         log.info("Bot running with {} service(s); stop it with SIGTERM", lifecycle.services().size());
-        new CountDownLatch(1).await(); // the shutdown hook ends the process
+        stopRequested.await();
+        stop(lifecycle);
         return Launch.OK;
     }
 
-    /** Runs in the JVM's shutdown hook; exits 0 because stopping on a signal is the normal end. */
-    private static void stopOnSignal(Lifecycle lifecycle) {
+    private static void stop(Lifecycle lifecycle) throws InterruptedException {
         log.info("Stopping on signal");
         Thread stopper = new Thread(lifecycle::stop, "stop-services");
         stopper.setDaemon(true);
         stopper.start();
-        try {
-            stopper.join(STOP_DEADLINE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stopper.join(STOP_DEADLINE.toMillis());
         if (stopper.isAlive()) {
             log.warn("Services did not stop within {}s; exiting anyway", STOP_DEADLINE.toSeconds());
         } else {
             log.info("Stopped");
         }
-        ILoggerFactory loggers = LoggerFactory.getILoggerFactory();
-        if (loggers instanceof LoggerContext context) {
-            context.stop();
-        }
-        Runtime.getRuntime().halt(0);
     }
 }

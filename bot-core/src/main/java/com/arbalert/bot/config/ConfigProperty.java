@@ -51,15 +51,7 @@ public record ConfigProperty(String key, Method setter, Method getter, boolean s
 
     /** The current value as shown in logs and --help: secrets masked, empty ones {@link #UNSET}. */
     public String display(Object instance) {
-        Object v;
-        try {
-            v = getter.invoke(instance);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("getter of " + key + " failed", e);
-        }
-        if (v instanceof Optional<?> o) {
-            v = o.orElse(null);
-        }
+        Object v = unwrap(instance);
         if (v == null || (v instanceof String s && s.isEmpty()) || (v instanceof Collection<?> c && c.isEmpty())) {
             return UNSET;
         }
@@ -80,15 +72,28 @@ public record ConfigProperty(String key, Method setter, Method getter, boolean s
         if (!secret) {
             return Optional.empty();
         }
+        Object v = unwrap(instance);
+        return v == null || v.toString().isEmpty() ? Optional.empty() : Optional.of(v.toString());
+    }
+
+    /** The getter's value with Optional, OptionalInt and OptionalLong opened; null when empty. */
+    private Object unwrap(Object instance) {
+        Object v;
         try {
-            Object v = getter.invoke(instance);
-            if (v instanceof Optional<?> o) {
-                v = o.orElse(null);
-            }
-            return v == null || v.toString().isEmpty() ? Optional.empty() : Optional.of(v.toString());
+            v = getter.invoke(instance);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("getter of " + key + " failed", e);
         }
+        if (v instanceof Optional<?> o) {
+            return o.orElse(null);
+        }
+        if (v instanceof java.util.OptionalInt o) {
+            return o.isPresent() ? (Object) o.getAsInt() : null;
+        }
+        if (v instanceof java.util.OptionalLong o) {
+            return o.isPresent() ? (Object) o.getAsLong() : null;
+        }
+        return v;
     }
 
     static boolean isList(Type type) {
