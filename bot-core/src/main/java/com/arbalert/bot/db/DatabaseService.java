@@ -2,6 +2,7 @@ package com.arbalert.bot.db;
 
 import static java.util.Objects.requireNonNull;
 
+import com.arbalert.bot.config.ConfigDurations;
 import com.arbalert.bot.spi.DataDir;
 import com.arbalert.bot.spi.Service;
 import com.google.inject.Inject;
@@ -85,7 +86,7 @@ public final class DatabaseService implements Service {
         } catch (HikariPool.PoolInitializationException e) {
             stopEmbedded();
             throw new IllegalStateException("cannot reach the database at " + shownUrl + " as " + user + " within "
-                    + config.getConnectTimeout().toSeconds() + "s (DB_URL, DB_CONNECT_TIMEOUT): " + rootMessage(e), e);
+                    + ConfigDurations.format(config.getConnectTimeout()) + " (DB_URL, DB_CONNECT_TIMEOUT): " + rootMessage(e), e);
         }
         log.info("Connected to {} ({} connections at most)", shownUrl, config.getPoolSize());
     }
