@@ -78,11 +78,17 @@ public final class Bootstrap {
     /** One {@code KEY=value} line per key, sorted, secrets masked. */
     public static String render(ConfigurationFactory factory) {
         Map<String, String> lines = new LinkedHashMap<>();
+        Set<String> secretKeys = new HashSet<>();
         factory.builtConfigs().forEach((cc, instance) -> {
             for (ConfigProperty p : cc.properties()) {
                 lines.put(p.key(), p.display(instance));
+                if (p.secret()) {
+                    secretKeys.add(p.key());
+                }
             }
         });
+        // a key that two classes declare stays masked if either calls it a secret
+        secretKeys.forEach(key -> lines.computeIfPresent(key, (k, v) -> v.equals(ConfigProperty.UNSET) ? v : ConfigProperty.MASK));
         StringBuilder out = new StringBuilder();
         new TreeSet<>(lines.keySet()).forEach(key -> out.append(System.lineSeparator()).append("  ").append(key).append('=').append(lines.get(key)));
         return out.toString();

@@ -11,6 +11,7 @@ import com.arbalert.bot.lifecycle.Lifecycle;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -92,6 +93,7 @@ public final class TestBot implements AutoCloseable {
     public static final class Builder {
         private final Map<String, String> config = new LinkedHashMap<>();
         private final List<Module> modules = new ArrayList<>();
+        private final List<Module> overrides = new ArrayList<>();
         private TestDatabase.Schema schema;
         private boolean plugins = true;
 
@@ -118,6 +120,15 @@ public final class TestBot implements AutoCloseable {
 
         public Builder module(Module... extra) {
             modules.addAll(List.of(extra));
+            return this;
+        }
+
+        /**
+         * Replaces bindings of the core or of plugins, e.g. a test {@code Clock}:
+         * {@code override(b -> b.bind(Clock.class).toInstance(testClock))}.
+         */
+        public Builder override(Module... replacements) {
+            overrides.addAll(List.of(replacements));
             return this;
         }
 
@@ -165,6 +176,9 @@ public final class TestBot implements AutoCloseable {
                 all.addAll(PluginLoader.discover(TestBot.class.getClassLoader()));
             }
             all.addAll(modules);
+            if (!overrides.isEmpty()) {
+                all = List.of(Modules.override(all).with(overrides));
+            }
             Injector injector = new Bootstrap(all).initialize(new ConfigSources(values, "the test configuration", Map.of()));
             return new TestBot(injector, s, dataDir);
         }
