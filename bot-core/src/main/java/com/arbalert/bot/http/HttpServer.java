@@ -13,6 +13,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,7 @@ public final class HttpServer implements Service {
     private final PrometheusMeterRegistry registry;
     private final ObjectMapper json;
     private Javalin app;
+    private ExecutorService healthThreads;
     private volatile int port = -1;
 
     @Inject
@@ -55,13 +58,19 @@ public final class HttpServer implements Service {
     public synchronized void start() {
         checkUniquePaths();
         RouteAdapter adapter = new RouteAdapter(config, json);
+        ExecutorService checks = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "health-check");
+            t.setDaemon(true);
+            return t;
+        });
+        healthThreads = checks;
         app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             // our own check answers 413 first; this is Jetty's backstop for bodies without a length
             c.http.maxRequestSize = config.getMaxBody().bytes() * 2;
             c.routes.get("/healthz", ctx -> {
-                HealthCheck.Report report = health.check();
+                HealthCheck.Report report = health.check(checks);
                 ctx.status(report.up() ? 200 : 503).contentType("application/json").result(json.writeValueAsBytes(report.body()));
             });
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
@@ -91,6 +100,10 @@ public final class HttpServer implements Service {
         if (app != null) {
             app.stop();
             app = null;
+        }
+        if (healthThreads != null) {
+            healthThreads.shutdownNow();
+            healthThreads = null;
         }
         port = -1;
     }

@@ -27,6 +27,7 @@ class HttpServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final AtomicBoolean QUEUE_UP = new AtomicBoolean(true);
+    private static final AtomicBoolean SLOW = new AtomicBoolean(false);
     private static TestBot bot;
 
     /** Echoes what the route saw, so the test checks the body and headers arrive untouched. */
@@ -71,6 +72,24 @@ class HttpServerTest {
                     return new Health(QUEUE_UP.get(), Map.of("depth", 3));
                 }
             });
+            Multibinder.newSetBinder(binder(), HealthContributor.class).addBinding().toInstance(new HealthContributor() {
+                @Override
+                public String name() {
+                    return "slow";
+                }
+
+                @Override
+                public Health check() {
+                    if (SLOW.get()) {
+                        try {
+                            Thread.sleep(20_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return Health.up(Map.of());
+                }
+            });
         }
     }
 
@@ -112,6 +131,22 @@ class HttpServerTest {
             assertThat(downBody.at("/checks/database/status").asText()).isEqualTo("UP");
         } finally {
             QUEUE_UP.set(true);
+        }
+    }
+
+    @Test
+    void aContributorThatHangsMakesHealthDownWithinTheTimeLimit() throws Exception {
+        SLOW.set(true);
+        try {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = send(HttpRequest.newBuilder(bot.uri("/healthz")));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(r.body()).at("/checks/slow/error").asText()).isEqualTo("no answer within 3s");
+            assertThat(JSON.readTree(r.body()).at("/checks/database/status").asText()).isEqualTo("UP");
+            assertThat(ms).isBetween(2_900L, 6_000L);
+        } finally {
+            SLOW.set(false);
         }
     }
 
