@@ -54,7 +54,7 @@ public record ConfigSources(Map<String, String> file, String fileName, Map<Strin
         for (String key : new TreeSet<>(file.keySet())) {
             if (!knownKeys.contains(key)) {
                 problems.add(key + ": unknown configuration key in " + (fileName == null ? "the configuration file" : fileName)
-                        + " (known keys: see README.md#configuration)");
+                        + " (./bot --help lists the known keys)");
             }
         }
         if (!problems.isEmpty()) {
