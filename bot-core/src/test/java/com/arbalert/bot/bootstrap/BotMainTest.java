@@ -61,7 +61,13 @@ class BotMainTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("usage: ./bot", "  run ", "  migrate ", "TELEGRAM_BOT_TOKEN", "DB_URL", "HTTP_PORT");
         assertThat(run(Map.of(), "frobnicate")).isEqualTo(2);
-        assertThat(errLines()).containsExactly("unknown command 'frobnicate'; commands: run, migrate (./bot --help)");
+        assertThat(errLines()).containsExactly("unknown command 'frobnicate'; commands: run, migrate, probe (./bot --help)");
+    }
+
+    @Test
+    void aCommandListedInMetaInfServicesIsDispatchedWithItsArguments() {
+        assertThat(run(Map.of(), "probe", "a", "b")).isEqualTo(3);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("probe a b with 1 plugin(s)");
     }
 
     @Test
