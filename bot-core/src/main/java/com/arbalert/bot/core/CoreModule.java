@@ -57,6 +57,7 @@ public final class CoreModule extends AbstractModule {
         bind(CallIds.class).to(TsidCallIds.class);
         Multibinder.newSetBinder(binder(), Service.class).addBinding().to(TsidCallIds.class);
         install(new HttpModule());
+        // bot-core's feature modules (Telegram delivery, flows): one install line each, below
     }
 
     @Provides
