@@ -90,6 +90,26 @@ class BotMainTest {
     }
 
     @Test
+    void aServiceThatCannotStartStopsTheOthersAndExits1WithOneLine(@TempDir Path dataDir) throws Exception {
+        TestDatabase.Schema schema = TestDatabase.newSchema("main_port_taken");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            Map<String, String> env = new HashMap<>(Map.of("DB_URL", schema.jdbcUrl(), "DB_USER", schema.user(),
+                    "TELEGRAM_BOT_TOKEN", "1:x", "HTTP_PORT", String.valueOf(taken.getLocalPort()), "DATA_DIR", dataDir.toString()));
+            if (!schema.password().isEmpty()) {
+                env.put("DB_PASSWORD", schema.password());
+            }
+            assertThat(run(env, "run")).isEqualTo(1);
+        }
+        assertThat(errLines()).hasSize(1);
+        assertThat(errLines().get(0)).startsWith("http server failed to start: ");
+        try (Connection c = schema.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM node_lease")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the call ids service was stopped and released its node").isZero();
+        }
+    }
+
+    @Test
     void anUnreachableDatabaseFailsWithinTheConfiguredWaitWithOneLine() {
         long t0 = System.nanoTime();
         int code = run(Map.of("DB_URL", "jdbc:mariadb://127.0.0.1:1/nowhere", "DB_CONNECT_TIMEOUT", "1500ms"), "migrate");
