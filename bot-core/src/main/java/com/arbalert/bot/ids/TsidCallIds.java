@@ -33,15 +33,13 @@ public final class TsidCallIds implements CallIds, Service {
 
     private final CoreConfig config;
     private final NodeLease lease;
-    private final Clock clock;
     private volatile TsidFactory factory;
     private volatile int node = -1;
     private ScheduledExecutorService heartbeat;
 
     @Inject
-    public TsidCallIds(CoreConfig config, DataSource dataSource, Clock clock) {
+    public TsidCallIds(CoreConfig config, DataSource dataSource) {
         this.config = requireNonNull(config, "config");
-        this.clock = requireNonNull(clock, "clock");
         this.lease = new NodeLease(dataSource, holderName(), LEASE_TTL, CoreConfig.MAX_NODE_ID);
     }
 
@@ -106,7 +104,8 @@ public final class TsidCallIds implements CallIds, Service {
 
     private void useNode(int n) {
         node = n;
-        factory = TsidFactory.builder().withNodeBits(10).withNode(n).withClock(clock).build();
+        // the system clock, never the injectable one: a test's fixed clock must not make ids repeat across runs
+        factory = TsidFactory.builder().withNodeBits(10).withNode(n).withClock(Clock.systemUTC()).build();
     }
 
     private void renew() {

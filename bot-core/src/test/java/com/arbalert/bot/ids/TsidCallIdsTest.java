@@ -11,7 +11,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,8 +33,8 @@ class TsidCallIdsTest {
     @Test
     void twoInstancesOnOneDatabaseLeaseDifferentNodesAndNeverCollide() throws Exception {
         try (HikariDataSource ds = migrated("ids")) {
-            TsidCallIds a = new TsidCallIds(new CoreConfig(), ds, Clock.systemUTC());
-            TsidCallIds b = new TsidCallIds(new CoreConfig(), ds, Clock.systemUTC());
+            TsidCallIds a = new TsidCallIds(new CoreConfig(), ds);
+            TsidCallIds b = new TsidCallIds(new CoreConfig(), ds);
             a.start();
             b.start();
             try {
@@ -75,7 +74,7 @@ class TsidCallIdsTest {
     @Test
     void idsIncreaseWithTime() throws Exception {
         try (HikariDataSource ds = migrated("ids_time")) {
-            TsidCallIds ids = new TsidCallIds(new CoreConfig(), ds, Clock.systemUTC());
+            TsidCallIds ids = new TsidCallIds(new CoreConfig(), ds);
             ids.start();
             try {
                 long previous = ids.next();
@@ -116,7 +115,7 @@ class TsidCallIdsTest {
     @Test
     void aConfiguredNodeNeedsNoLeaseAndIdsAreRefusedBeforeStart() throws Exception {
         try (HikariDataSource ds = migrated("ids_fixed")) {
-            TsidCallIds ids = new TsidCallIds(new CoreConfig().setNodeId(77), ds, Clock.systemUTC());
+            TsidCallIds ids = new TsidCallIds(new CoreConfig().setNodeId(77), ds);
             assertThatThrownBy(ids::next).hasMessageContaining("before the bot has started");
             ids.start();
             try {
