@@ -48,7 +48,7 @@ public final class TelegramModule extends AbstractModule {
         bind(MessageSender.class).to(RateLimitedSender.class);
         bind(SubscriberRepository.class).in(Scopes.SINGLETON);
         bind(BlockedChats.class).to(SubscriberRepository.class);
-        bind(AdminNotifier.class).to(TelegramAdminNotifier.class).in(Scopes.SINGLETON);
+        bind(AdminNotifier.class).to(TelegramAdminNotifier.class);
         bind(CommandDispatcher.class).in(Scopes.SINGLETON);
         bind(UpdateRouter.class).in(Scopes.SINGLETON);
         bind(UpdatePoller.class).in(Scopes.SINGLETON);
@@ -58,6 +58,13 @@ public final class TelegramModule extends AbstractModule {
         bind(CallSentHooks.class).in(Scopes.SINGLETON);
         bind(AlertPublisher.class).in(Scopes.SINGLETON);
         bind(CallJson.class).in(Scopes.SINGLETON);
+        bind(CallIngestRoute.class).in(Scopes.SINGLETON);
+        bind(PollingHealth.class).in(Scopes.SINGLETON);
+        bind(TelegramAdminNotifier.class).in(Scopes.SINGLETON);
+        bind(StartCommand.class);
+        bind(StopCommand.class);
+        bind(HelpCommand.class);
+        bind(LangCommand.class);
 
         Multibinder<Service> services = Multibinder.newSetBinder(binder(), Service.class);
         services.addBinding().to(TelegramConnection.class);
