@@ -16,8 +16,8 @@ class TelegramConfigTest {
         TelegramConfig c = new TelegramConfig();
         assertThat(c.getGlobalRate()).isEqualTo(30);
         assertThat(c.getChatRate()).isEqualTo(1);
-        assertThat(c.getRateMargin()).isEqualTo(Duration.ofMillis(60));
-        assertThat(c.getChatMargin()).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.getRateMargin()).isEqualTo(Duration.ofMillis(10));
+        assertThat(c.getChatMargin()).isEqualTo(Duration.ofMillis(50));
         assertThat(c.getRequestTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.getMaxRetries()).isEqualTo(3);
         assertThat(c.getRetryBackoff()).isEqualTo(Duration.ofMillis(500));
