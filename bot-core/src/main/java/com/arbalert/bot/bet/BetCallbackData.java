@@ -2,6 +2,7 @@ package com.arbalert.bot.bet;
 
 import static java.util.Objects.requireNonNull;
 
+import com.arbalert.bot.telegram.BetButtonFactory;
 import com.arbalert.bot.telegram.CallbackSigner;
 import jakarta.inject.Inject;
 import java.util.OptionalLong;
@@ -10,7 +11,7 @@ import java.util.OptionalLong;
  * The I BET button's callback data: {@code b:<call id in base36>:<mac>}, at most 32 bytes for the
  * largest id (2 + 13 + 1 + 16), well within Telegram's 64.
  */
-public final class BetCallbackData {
+public final class BetCallbackData implements BetButtonFactory {
     public static final String PREFIX = "b:";
 
     private final CallbackSigner signer;
@@ -21,6 +22,7 @@ public final class BetCallbackData {
     }
 
     /** The signed data for the alert's I BET button. */
+    @Override
     public String betCallbackData(long callId) {
         return signer.sign(PREFIX + Long.toUnsignedString(callId, 36));
     }

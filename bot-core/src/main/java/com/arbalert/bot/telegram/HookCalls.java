@@ -3,6 +3,7 @@ package com.arbalert.bot.telegram;
 import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.Counter;
+import jakarta.inject.Inject;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ public final class HookCalls {
 
     private final MeterRegistry meters;
 
+    @Inject
     public HookCalls(MeterRegistry meters) {
         this.meters = requireNonNull(meters, "meters");
     }
