@@ -12,6 +12,8 @@ import com.arbalert.bot.telegram.IncomingCallback;
 import com.arbalert.bot.telegram.MessageSender;
 import com.arbalert.bot.telegram.PublishedCalls;
 import com.arbalert.bot.telegram.UserLanguages;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,11 +43,12 @@ public final class BetButtonHandler implements CallbackHandler {
     private final Set<BetClickHook> hooks;
     private final HookCalls hookCalls;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     @Inject
     public BetButtonHandler(BetCallbackData callbackData, PublishedCalls publishedCalls, BetClicks clicks,
             QuestionnaireTiming timing, UserLanguages languages, MessageSender sender, Set<BetClickHook> hooks,
-            HookCalls hookCalls, Clock clock) {
+            HookCalls hookCalls, Clock clock, MeterRegistry meters) {
         this.callbackData = requireNonNull(callbackData, "callbackData");
         this.publishedCalls = requireNonNull(publishedCalls, "publishedCalls");
         this.clicks = requireNonNull(clicks, "clicks");
@@ -55,6 +58,7 @@ public final class BetButtonHandler implements CallbackHandler {
         this.hooks = Set.copyOf(hooks);
         this.hookCalls = requireNonNull(hookCalls, "hookCalls");
         this.clock = requireNonNull(clock, "clock");
+        this.meters = requireNonNull(meters, "meters");
     }
 
     @Override
@@ -90,6 +94,8 @@ public final class BetButtonHandler implements CallbackHandler {
             log.error("I BET press of user {} failed; answered with an error", callback.userId(), e);
         } finally {
             sender.answerCallback(callback.callbackQueryId(), Texts.get(BUNDLE, locale, answerKey));
+            // bet.counted, bet.already, bet.invalid, bet.unknown, bet.error
+            Counter.builder("bot.bet.presses").tag("result", answerKey.substring(4)).register(meters).increment();
         }
         if (counted.isPresent()) {
             long callId = counted.getAsLong();

@@ -14,6 +14,8 @@ import com.arbalert.bot.telegram.OutgoingMessage;
 import com.arbalert.bot.telegram.PublishedCalls;
 import com.arbalert.bot.telegram.SendPriority;
 import com.arbalert.bot.telegram.UserLanguages;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -43,11 +45,12 @@ public final class QuestionnaireFlow {
     private final HookCalls hookCalls;
     private final QuestionnaireConfig config;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     @Inject
     public QuestionnaireFlow(QuestionnaireStore store, PublishedCalls calls, QuestionnaireMessages messages,
             QuestionnaireCallbackData callbackData, MessageSender sender, UserLanguages languages,
-            Set<ResultHook> hooks, HookCalls hookCalls, QuestionnaireConfig config, Clock clock) {
+            Set<ResultHook> hooks, HookCalls hookCalls, QuestionnaireConfig config, Clock clock, MeterRegistry meters) {
         this.store = requireNonNull(store, "store");
         this.calls = requireNonNull(calls, "calls");
         this.messages = requireNonNull(messages, "messages");
@@ -58,6 +61,7 @@ public final class QuestionnaireFlow {
         this.hookCalls = requireNonNull(hookCalls, "hookCalls");
         this.config = requireNonNull(config, "config");
         this.clock = requireNonNull(clock, "clock");
+        this.meters = requireNonNull(meters, "meters");
     }
 
     /** Opens the first due questionnaire of every chat that has no open question; returns how many opened. */
@@ -79,6 +83,7 @@ public final class QuestionnaireFlow {
         for (Questionnaire q : store.askedBefore(now.minus(config.getTimeout()))) {
             if (store.close(q.id(), QuestionnaireState.EXPIRED, now)) {
                 expired++;
+                count("expired");
                 log.info("Questionnaire {} (call {}, user {}) expired unanswered", q.id(), q.callId(), q.userId());
                 withCall(q, call -> send(messages.expired(q.chatId(), call, locale(q)), SendPriority.BACKGROUND));
                 openNext(q.chatId(), now);
@@ -129,6 +134,11 @@ public final class QuestionnaireFlow {
         if (!changed) {
             return "q.answer.stale"; // pressed twice, or answered meanwhile on another instance
         }
+        count(switch (choice) {
+            case NOT_PLAYED -> "postponed";
+            case DIDNT_BET -> "declined";
+            default -> "outcome";
+        });
         if (press.messageId() != null) {
             sender.edit(q.chatId(), press.messageId(), messages.answered(q.chatId(), call.get(), choice, locale));
         }
@@ -176,6 +186,7 @@ public final class QuestionnaireFlow {
         if (!store.complete(q.id(), profit.get(), now)) {
             return true; // answered meanwhile on another instance: that one confirmed and called the hooks
         }
+        count("done");
         Outcome outcome = q.outcome();
         AnswerChoice choice = AnswerChoice.valueOf(outcome.name());
         send(messages.done(q.chatId(), call.get(), choice, profit.get(), locale), SendPriority.INTERACTIVE);
@@ -195,6 +206,7 @@ public final class QuestionnaireFlow {
         if (open.isEmpty() || !store.close(open.get().id(), QuestionnaireState.SKIPPED, now)) {
             return "q.cmd.none";
         }
+        count("skipped");
         openNext(chatId, now);
         return "q.cmd.skip.done";
     }
@@ -206,6 +218,7 @@ public final class QuestionnaireFlow {
         if (open.isEmpty() || !store.close(open.get().id(), QuestionnaireState.CANCELLED, now)) {
             return "q.cmd.none";
         }
+        count("cancelled");
         int dropped = store.cancelDue(chatId, now);
         log.info("User {} cancelled questionnaire {} and {} due after it", userId, open.get().id(), dropped);
         return "q.cmd.cancel.done";
@@ -218,6 +231,7 @@ public final class QuestionnaireFlow {
         }
         for (Questionnaire q : store.dueIn(chatId, now)) {
             if (store.open(q.id(), now)) {
+                count("asked");
                 withCall(q, call -> send(messages.question(q, call, locale(q)), SendPriority.BACKGROUND));
                 return true;
             }
@@ -239,6 +253,11 @@ public final class QuestionnaireFlow {
 
     private void send(OutgoingMessage message, SendPriority priority) {
         sender.send(message, priority, clock.instant());
+    }
+
+    /** bot.questionnaire.steps{step=asked|outcome|done|declined|postponed|skipped|cancelled|expired}. */
+    private void count(String step) {
+        Counter.builder("bot.questionnaire.steps").tag("step", step).register(meters).increment();
     }
 
     private Locale locale(Questionnaire q) {

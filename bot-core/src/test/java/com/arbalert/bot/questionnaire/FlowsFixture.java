@@ -98,14 +98,14 @@ public final class FlowsFixture {
         BetClickHook recordClick = (callId, userId, at) -> clicks.add(new Click(callId, userId, at));
         BetClickHook extra = (callId, userId, at) -> extraBetHooks.forEach(h -> h.betClicked(callId, userId, at));
         betButton = new BetButtonHandler(betData, calls, betClicks, new QuestionnaireTiming(config), languages, sender,
-                Set.of(recordClick, extra), hookCalls, clock);
+                Set.of(recordClick, extra), hookCalls, clock, meters);
         store = new QuestionnaireStore(dataSource);
         questionData = new QuestionnaireCallbackData(signer);
         QuestionnaireMessages messages = new QuestionnaireMessages(questionData);
         ResultHook recordResult = (callId, userId, outcome, profit, at) ->
                 results.add(new Result(callId, userId, outcome, profit, at));
         flow = new QuestionnaireFlow(store, calls, messages, questionData, sender, languages, Set.of(recordResult),
-                hookCalls, config, clock);
+                hookCalls, config, clock, meters);
         scheduler = new QuestionnaireScheduler(flow, dataSource, config);
         profitReplies = new ProfitReplyHandler(flow);
         questionButtons = new QuestionnaireButtonHandler(flow);

@@ -85,6 +85,8 @@ class QuestionnaireFlowTest {
         });
         // the chat is free again: a text is no longer the questionnaire's
         assertThat(flows.reply(7, "hello")).isFalse();
+        assertThat(flows.meters.find("bot.questionnaire.steps").tag("step", "done").counter().count()).isEqualTo(1.0);
+        assertThat(flows.meters.find("bot.bet.presses").tag("result", "counted").counter().count()).isEqualTo(1.0);
     }
 
     @Test
