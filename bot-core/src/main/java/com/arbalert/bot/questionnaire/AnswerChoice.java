@@ -17,7 +17,9 @@ public enum AnswerChoice {
     PUSH('p', Outcome.PUSH),
     VOID('v', Outcome.VOID),
     NOT_PLAYED('n', null),
-    DIDNT_BET('x', null);
+    DIDNT_BET('x', null),
+    /** Under the confirmation: reopens a finished questionnaire to answer it again. */
+    CORRECT('c', null);
 
     private final char code;
     private final Outcome outcome;
@@ -31,7 +33,7 @@ public enum AnswerChoice {
         return code;
     }
 
-    /** Null for "Not played yet" and "I didn't bet". */
+    /** Null for "Not played yet", "I didn't bet" and "Correct". */
     public Outcome outcome() {
         return outcome;
     }

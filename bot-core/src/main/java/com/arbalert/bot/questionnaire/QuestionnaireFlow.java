@@ -120,6 +120,9 @@ public final class QuestionnaireFlow {
         Questionnaire q = found.get();
         AnswerChoice choice = read.get().choice();
         Optional<CallRecord> call = calls.find(q.callId());
+        if (choice == AnswerChoice.CORRECT && call.isPresent()) {
+            return correct(q, call.get(), press);
+        }
         if (q.state() != QuestionnaireState.OPEN || call.isEmpty()
                 || !AnswerChoice.forCall(call.get().callType()).contains(choice)) {
             return "q.answer.stale";
@@ -156,6 +159,30 @@ public final class QuestionnaireFlow {
         return "q.answer.noted";
     }
 
+    /**
+     * Reopens a done questionnaire, within QUESTIONNAIRE_TIMEOUT of its answer, when the chat has
+     * no other open question; the new answer reaches the ResultHooks again.
+     */
+    private String correct(Questionnaire q, CallRecord call, IncomingCallback press) {
+        Instant now = clock.instant();
+        if (q.state() != QuestionnaireState.DONE || q.finishedAt().plus(config.getTimeout()).isBefore(now)) {
+            return "q.answer.stale";
+        }
+        Outcome previous = q.outcome();
+        BigDecimal previousProfit = q.profit();
+        if (!store.reopen(q.id(), now)) {
+            return store.openIn(q.chatId()).isPresent() ? "q.answer.busy" : "q.answer.stale";
+        }
+        count("correction");
+        Locale locale = locale(q);
+        if (press.messageId() != null) {
+            sender.edit(q.chatId(), press.messageId(),
+                    messages.doneWithoutButton(q.chatId(), call, previous, previousProfit, locale));
+        }
+        send(messages.question(q, call, locale), SendPriority.INTERACTIVE);
+        return "q.answer.noted";
+    }
+
     /** A text in a chat with an open question; false when the chat has none (the text is someone else's). */
     public boolean onText(IncomingText text) {
         Optional<Questionnaire> open = store.openIn(text.chatId()).filter(q -> q.userId() == text.userId());
@@ -189,7 +216,7 @@ public final class QuestionnaireFlow {
         count("done");
         Outcome outcome = q.outcome();
         AnswerChoice choice = AnswerChoice.valueOf(outcome.name());
-        send(messages.done(q.chatId(), call.get(), choice, profit.get(), locale), SendPriority.INTERACTIVE);
+        send(messages.done(q, call.get(), choice, profit.get(), locale), SendPriority.INTERACTIVE);
         log.info("Questionnaire {} done: call {}, user {}, {} {}", q.id(), q.callId(), q.userId(), outcome.code(),
                 profit.get().toPlainString());
         for (ResultHook hook : hooks) {
@@ -255,7 +282,7 @@ public final class QuestionnaireFlow {
         sender.send(message, priority, clock.instant());
     }
 
-    /** bot.questionnaire.steps{step=asked|outcome|done|declined|postponed|skipped|cancelled|expired}. */
+    /** bot.questionnaire.steps{step=asked|outcome|done|correction|declined|postponed|skipped|cancelled|expired}. */
     private void count(String step) {
         Counter.builder("bot.questionnaire.steps").tag("step", step).register(meters).increment();
     }

@@ -6,6 +6,7 @@ import com.arbalert.bot.i18n.Texts;
 import com.arbalert.bot.spi.CallRecord;
 import com.arbalert.bot.spi.CallType;
 import com.arbalert.bot.spi.OddsFormat;
+import com.arbalert.bot.spi.Outcome;
 import com.arbalert.bot.telegram.Html;
 import com.arbalert.bot.telegram.OutgoingMessage;
 import com.arbalert.bot.telegram.OutgoingMessage.Button;
@@ -72,9 +73,22 @@ public final class QuestionnaireMessages {
         return new OutgoingMessage(chatId, text(locale, "q.profit.bounds", bound.negate(), bound), List.of(), true);
     }
 
-    public OutgoingMessage done(long chatId, CallRecord call, AnswerChoice choice, BigDecimal profit, Locale locale) {
-        return OutgoingMessage.text(chatId, text(locale, "q.done", team(call.teamA()), team(call.teamB()),
-                Html.escape(label(choice, call, locale)), profit));
+    /** The confirmation, with a button to correct the answer. */
+    public OutgoingMessage done(Questionnaire q, CallRecord call, AnswerChoice choice, BigDecimal profit, Locale locale) {
+        return new OutgoingMessage(q.chatId(), doneHtml(call, choice, profit, locale),
+                List.of(List.of(new Button(text(locale, "q.button.correct"), callbackData.of(q.id(), AnswerChoice.CORRECT)))),
+                false);
+    }
+
+    /** The confirmation once its correction button was used. */
+    public OutgoingMessage doneWithoutButton(long chatId, CallRecord call, Outcome outcome, BigDecimal profit,
+            Locale locale) {
+        return OutgoingMessage.text(chatId, doneHtml(call, AnswerChoice.valueOf(outcome.name()), profit, locale));
+    }
+
+    private String doneHtml(CallRecord call, AnswerChoice choice, BigDecimal profit, Locale locale) {
+        return text(locale, "q.done", team(call.teamA()), team(call.teamB()), Html.escape(label(choice, call, locale)),
+                profit);
     }
 
     public OutgoingMessage declined(long chatId, CallRecord call, Locale locale) {
@@ -122,6 +136,7 @@ public final class QuestionnaireMessages {
             case VOID -> Texts.get(BUNDLE, locale, "q.button.void");
             case NOT_PLAYED -> Texts.get(BUNDLE, locale, "q.button.not_played");
             case DIDNT_BET -> Texts.get(BUNDLE, locale, "q.button.didnt_bet");
+            case CORRECT -> Texts.get(BUNDLE, locale, "q.button.correct");
         };
     }
 

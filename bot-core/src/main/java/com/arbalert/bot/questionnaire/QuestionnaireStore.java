@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  */
 public final class QuestionnaireStore {
     private static final String COLUMNS =
-            "id, call_id, user_id, chat_id, language, state, due_at, asked_at, times_asked, outcome, profit";
+            "id, call_id, user_id, chat_id, language, state, due_at, asked_at, times_asked, outcome, profit, finished_at";
     private static final int DUPLICATE_KEY = 1062;
 
     private final DataSource dataSource;
@@ -83,6 +83,20 @@ public final class QuestionnaireStore {
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY) {
                 return false; // another question is open in this chat: this one waits its turn
+            }
+            throw e;
+        }
+    }
+
+    /** A correction: done → open again, the previous answer cleared; false when not done or the chat is busy. */
+    public boolean reopen(long id, Instant now) {
+        try {
+            return update("UPDATE questionnaires SET state = 'open', open_chat_id = chat_id, asked_at = ?,"
+                    + " times_asked = times_asked + 1, outcome = NULL, profit = NULL, finished_at = NULL"
+                    + " WHERE id = ? AND state = 'done'", now, id) == 1;
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY) {
+                return false;
             }
             throw e;
         }
@@ -162,7 +176,7 @@ public final class QuestionnaireStore {
         return new Questionnaire(rs.getLong("id"), rs.getLong("call_id"), rs.getLong("user_id"), rs.getLong("chat_id"),
                 rs.getString("language"), QuestionnaireState.fromCode(rs.getString("state")), UtcTime.get(rs, "due_at"),
                 UtcTime.get(rs, "asked_at"), rs.getInt("times_asked"), outcome == null ? null : Outcome.fromCode(outcome),
-                rs.getBigDecimal("profit"));
+                rs.getBigDecimal("profit"), UtcTime.get(rs, "finished_at"));
     }
 
     private static IllegalStateException failure(String what, SQLException e) {

@@ -90,6 +90,39 @@ class QuestionnaireFlowTest {
     }
 
     @Test
+    void aResultCanBeCorrectedAndReachesTheHooksAgain() {
+        flows.publish(FlowsFixture.arbitrage(530));
+        flows.publish(FlowsFixture.arbitrage(531).teamA("Heat"));
+        flows.pressBet(21, 530);
+        flows.pressBet(21, 531);
+        flows.clock.advance(UNTIL_DUE);
+        flows.check();
+        flows.answer(21, AnswerChoice.A_WON);
+        flows.reply(21, "12");
+        assertThat(labels(flows.sender.sentTo(21).get(flows.sender.sentTo(21).size() - 2).message()))
+                .containsExactly("✏️ Correct my answer");
+        // the next question (Heat) is open: a correction has to wait for it
+        flows.answer(21, AnswerChoice.CORRECT);
+        assertThat(flows.sender.lastAnswer().text()).isEqualTo("Please finish the open question first.");
+        flows.answer(21, AnswerChoice.DIDNT_BET);
+
+        flows.answer(21, AnswerChoice.CORRECT);
+        assertThat(flows.sender.lastAnswer().text()).isEqualTo("Noted.");
+        assertThat(flows.sender.last(21).html()).startsWith("📋 How did <b>Lakers</b>");
+        assertThat(flows.sender.edits()).last().satisfies(e -> assertThat(e.replacement().keyboard()).isEmpty());
+        flows.answer(21, AnswerChoice.B_WON);
+        flows.reply(21, "-5");
+        assertThat(flows.results).extracting(FlowsFixture.Result::outcome, FlowsFixture.Result::profit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Outcome.A_WON, new BigDecimal("12.00")),
+                        org.assertj.core.groups.Tuple.tuple(Outcome.B_WON, new BigDecimal("-5.00")));
+        assertThat(flows.store.find(530, 21)).get().extracting(Questionnaire::timesAsked).isEqualTo(2);
+
+        flows.clock.advance(Duration.ofHours(49));
+        flows.answer(21, AnswerChoice.CORRECT);
+        assertThat(flows.sender.lastAnswer().text()).isEqualTo("This question is already closed.");
+    }
+
+    @Test
     void aLossWithinTheBoundsIsAccepted() {
         flows.publish(FlowsFixture.arbitrage(502));
         flows.pressBet(8, 502);
