@@ -1,6 +1,7 @@
 package com.arbalert.bot.bet;
 
 import com.arbalert.bot.spi.BetClickHook;
+import com.arbalert.bot.spi.CallSentHook;
 import com.arbalert.bot.spi.DataDir;
 import com.arbalert.bot.telegram.BetButtonFactory;
 import com.arbalert.bot.telegram.CallbackHandler;
@@ -20,7 +21,8 @@ import java.nio.file.Path;
 
 /**
  * The I BET button: its signed callback data (for alert delivery, as {@link BetButtonFactory}),
- * its {@link CallbackHandler} for "b:", the published calls, and what the questionnaire shares
+ * its {@link CallbackHandler} for "b:", the published calls (kept by a {@link CallSentHook} as
+ * alert delivery plans each broadcast), and what the questionnaire shares
  * with it (the signer, the hook guard, the user languages). Needs a DataSource, a Clock, a
  * MessageSender, a MeterRegistry, {@code @DataDir Path} and {@code @Named("CALLBACK_SECRET")
  * String} (empty when unset: a key is then kept under DATA_DIR).
@@ -41,6 +43,8 @@ public final class BetButtonModule extends AbstractModule {
         bind(BetButtonHandler.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), CallbackHandler.class).addBinding().to(BetButtonHandler.class);
         Multibinder.newSetBinder(binder(), BetClickHook.class);
+        bind(PublishedCallRecorder.class).in(Singleton.class);
+        Multibinder.newSetBinder(binder(), CallSentHook.class).addBinding().to(PublishedCallRecorder.class);
     }
 
     /** Reads (or makes, on first start) the key file when no secret is configured. */

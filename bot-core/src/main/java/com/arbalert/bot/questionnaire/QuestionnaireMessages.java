@@ -7,7 +7,7 @@ import com.arbalert.bot.spi.CallRecord;
 import com.arbalert.bot.spi.CallType;
 import com.arbalert.bot.spi.OddsFormat;
 import com.arbalert.bot.spi.Outcome;
-import com.arbalert.bot.telegram.Html;
+import com.arbalert.bot.telegram.TelegramHtml;
 import com.arbalert.bot.telegram.OutgoingMessage;
 import com.arbalert.bot.telegram.OutgoingMessage.Button;
 import jakarta.inject.Inject;
@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The questionnaire's messages and buttons, in the user's language; names from calls are HTML-escaped here. */
+/** The questionnaire's messages and buttons, in the user's language; names from calls are escaped here with TelegramHtml. */
 public final class QuestionnaireMessages {
     static final String BUNDLE = "questionnaire";
     private static final DateTimeFormatter MATCH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -56,7 +56,7 @@ public final class QuestionnaireMessages {
     /** The question as it reads once answered: no buttons, the answer underneath. */
     public OutgoingMessage answered(long chatId, CallRecord call, AnswerChoice choice, Locale locale) {
         return OutgoingMessage.text(chatId, text(locale, "q.answered", questionHtml(call, locale),
-                Html.escape(label(choice, call, locale))));
+                TelegramHtml.escape(label(choice, call, locale))));
     }
 
     public OutgoingMessage profitQuestion(long chatId, CallRecord call, Locale locale) {
@@ -66,7 +66,7 @@ public final class QuestionnaireMessages {
 
     public OutgoingMessage profitNotUnderstood(long chatId, String reply, Locale locale) {
         String echo = reply.length() > ECHO_MAX ? reply.substring(0, ECHO_MAX) + "…" : reply;
-        return new OutgoingMessage(chatId, text(locale, "q.profit.hint", Html.escape(echo)), List.of(), true);
+        return new OutgoingMessage(chatId, text(locale, "q.profit.hint", TelegramHtml.escape(echo)), List.of(), true);
     }
 
     public OutgoingMessage profitOutOfBounds(long chatId, BigDecimal bound, Locale locale) {
@@ -87,7 +87,7 @@ public final class QuestionnaireMessages {
     }
 
     private String doneHtml(CallRecord call, AnswerChoice choice, BigDecimal profit, Locale locale) {
-        return text(locale, "q.done", team(call.teamA()), team(call.teamB()), Html.escape(label(choice, call, locale)),
+        return text(locale, "q.done", team(call.teamA()), team(call.teamB()), TelegramHtml.escape(label(choice, call, locale)),
                 profit);
     }
 
@@ -115,10 +115,10 @@ public final class QuestionnaireMessages {
 
     private String questionHtml(CallRecord call, Locale locale) {
         StringBuilder bets = new StringBuilder();
-        bets.append(text(locale, "q.bet_line", Html.escape(call.bookA()), odds(call.oddsA(), call.oddsFormat()),
+        bets.append(text(locale, "q.bet_line", TelegramHtml.escape(call.bookA()), odds(call.oddsA(), call.oddsFormat()),
                 call.stakeA()));
         if (call.bookB() != null) {
-            bets.append('\n').append(text(locale, "q.bet_line", Html.escape(call.bookB()),
+            bets.append('\n').append(text(locale, "q.bet_line", TelegramHtml.escape(call.bookB()),
                     odds(call.oddsB(), call.oddsFormat()), call.stakeB()));
         }
         return text(locale, "q.question", team(call.teamA()), team(call.teamB()), bets, MATCH_TIME.format(call.matchDate()));
@@ -150,7 +150,7 @@ public final class QuestionnaireMessages {
     }
 
     private static String team(String name) {
-        return Html.escape(name);
+        return TelegramHtml.escape(name);
     }
 
     private static String text(Locale locale, String key, Object... args) {

@@ -61,10 +61,4 @@ class CallbackSignerTest {
         assertThatThrownBy(() -> CallbackKey.load("", dataDir)).hasMessageContaining("too short");
         assertThat(Files.readString(dataDir.resolve(CallbackKey.FILE_NAME))).isEqualTo("c2hvcnQ");
     }
-
-    @Test
-    void htmlEscapingKeepsNamesIntact() {
-        assertThat(Html.escape("<Lakers & Co> \"A\"")).isEqualTo("&lt;Lakers &amp; Co&gt; &quot;A&quot;");
-        assertThat(Html.escape(null)).isEmpty();
-    }
 }

@@ -74,14 +74,18 @@ class PublishedCallsTableTest {
     @Test
     void theSubscribersLanguageIsReadWhenKnown() throws Exception {
         SubscriberLanguages languages = new SubscriberLanguages(dataSource);
-        assertThat(languages.languageOf(1)).isEmpty(); // no subscribers table yet: Telegram's language is used
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE subscribers (user_id BIGINT PRIMARY KEY, language VARCHAR(8))");
-            st.execute("INSERT INTO subscribers VALUES (1, 'fr'), (2, 'en'), (3, NULL)");
+            st.execute("INSERT INTO subscribers (user_id, chat_id, username, language, active, updated_at)"
+                    + " VALUES (1, 1, 'a', 'fr', TRUE, NOW(3)), (2, 2, 'b', 'en', FALSE, NOW(3))");
         }
         assertThat(languages.languageOf(1)).hasValue(Locale.FRENCH);
         assertThat(languages.languageOf(2)).hasValue(Locale.ENGLISH);
-        assertThat(languages.languageOf(3)).isEmpty();
         assertThat(languages.languageOf(4)).isEmpty();
+
+        // the language only picks the wording: a database failure falls back to Telegram's language_code
+        HikariDataSource closed = new HikariDataSource();
+        closed.setJdbcUrl(dataSource.getJdbcUrl());
+        closed.close();
+        assertThat(new SubscriberLanguages(closed).languageOf(1)).isEmpty();
     }
 }
