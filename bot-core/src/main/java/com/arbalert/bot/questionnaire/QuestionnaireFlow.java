@@ -94,9 +94,10 @@ public final class QuestionnaireFlow {
 
     /** A press on a questionnaire button; always answered. */
     public void onButton(IncomingCallback press) {
-        Locale locale = languages.languageOf(press.userId()).orElse(Texts.localeFor(press.languageCode()));
+        Locale locale = Texts.localeFor(press.languageCode());
         String answerKey = "q.answer.error";
         try {
+            locale = languages.languageOf(press.userId()).orElse(locale);
             answerKey = decide(press);
         } catch (RuntimeException e) {
             log.error("Questionnaire button of user {} failed; answered with an error", press.userId(), e);

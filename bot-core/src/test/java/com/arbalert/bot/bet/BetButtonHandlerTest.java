@@ -141,6 +141,24 @@ class BetButtonHandlerTest {
     }
 
     @Test
+    void theAnswerGoesOutBeforeASlowHookRuns() {
+        long callId = flows.publish(FlowsFixture.arbitrage(++nextCall)).callId();
+        java.util.List<Integer> answersSeenByHook = new java.util.ArrayList<>();
+        flows.extraBetHooks.add((c, u, at) -> {
+            answersSeenByHook.add(flows.sender.answers().size());
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        flows.pressBet(72, callId);
+
+        assertThat(answersSeenByHook).containsExactly(1);
+        assertThat(flows.meters.find("bot.hook.slow").tag("point", "bet_click").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
     void aDatabaseFailureStillAnswersThePress() {
         long callId = flows.publish(FlowsFixture.arbitrage(++nextCall)).callId();
         HikariDataSource closed = new HikariDataSource();
