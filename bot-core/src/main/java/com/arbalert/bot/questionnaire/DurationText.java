@@ -13,11 +13,14 @@ final class DurationText {
     private DurationText() {
     }
 
-    /** @throws IllegalArgumentException with the accepted form, for anything else or a zero/negative value */
-    static Duration parse(String key, String text) {
+    /**
+     * @throws IllegalArgumentException with the accepted form, for anything else or a zero value;
+     *     the message leaves out the key, which the config binder puts in front
+     */
+    static Duration parse(String text) {
         Matcher m = FORMAT.matcher(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException(key + " must be a duration such as 90s, 30m, 2.5h or 1d, got: " + text);
+            throw new IllegalArgumentException("must be a duration such as 90s, 30m, 2.5h or 1d, got: " + text);
         }
         BigDecimal amount = new BigDecimal(m.group(1));
         long unitMillis = switch (m.group(2)) {
@@ -29,7 +32,7 @@ final class DurationText {
         };
         long millis = amount.multiply(BigDecimal.valueOf(unitMillis)).longValue();
         if (millis <= 0) {
-            throw new IllegalArgumentException(key + " must be positive, got: " + text);
+            throw new IllegalArgumentException("must be positive, got: " + text);
         }
         return Duration.ofMillis(millis);
     }

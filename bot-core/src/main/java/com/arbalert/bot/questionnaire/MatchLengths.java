@@ -48,11 +48,14 @@ public final class MatchLengths {
             }
             int eq = entry.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException(
-                        "QUESTIONNAIRE_MATCH_LENGTHS entries are sport=duration (basketball=2.5h), got: " + entry.strip());
+                throw new IllegalArgumentException("entries are sport=duration (basketball=2.5h), got: " + entry.strip());
             }
             String sport = canonical(fold(entry.substring(0, eq)));
-            lengths.put(sport, DurationText.parse("QUESTIONNAIRE_MATCH_LENGTHS " + sport, entry.substring(eq + 1)));
+            try {
+                lengths.put(sport, DurationText.parse(entry.substring(eq + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the length of " + sport + " " + e.getMessage(), e);
+            }
         }
         return new MatchLengths(lengths, fallback);
     }

@@ -24,7 +24,7 @@ public class QuestionnaireConfig {
     @Config("QUESTIONNAIRE_DELAY")
     @ConfigDescription("How long after the usual end of a match the questionnaire is asked (30m)")
     public QuestionnaireConfig setDelay(String value) {
-        this.delay = DurationText.parse("QUESTIONNAIRE_DELAY", value);
+        this.delay = DurationText.parse(value);
         return this;
     }
 
@@ -35,7 +35,7 @@ public class QuestionnaireConfig {
     @Config("QUESTIONNAIRE_TIMEOUT")
     @ConfigDescription("An unanswered questionnaire is closed after this long (48h)")
     public QuestionnaireConfig setTimeout(String value) {
-        this.timeout = DurationText.parse("QUESTIONNAIRE_TIMEOUT", value);
+        this.timeout = DurationText.parse(value);
         return this;
     }
 
@@ -46,7 +46,7 @@ public class QuestionnaireConfig {
     @Config("QUESTIONNAIRE_CHECK_INTERVAL")
     @ConfigDescription("How often due questionnaires are looked for (1m)")
     public QuestionnaireConfig setCheckInterval(String value) {
-        this.checkInterval = DurationText.parse("QUESTIONNAIRE_CHECK_INTERVAL", value);
+        this.checkInterval = DurationText.parse(value);
         return this;
     }
 
@@ -57,11 +57,11 @@ public class QuestionnaireConfig {
     @Config("QUESTIONNAIRE_RETRY_DELAY")
     @ConfigDescription("After \"Not played yet\", ask again this much later (24h)")
     public QuestionnaireConfig setRetryDelay(String value) {
-        this.retryDelay = DurationText.parse("QUESTIONNAIRE_RETRY_DELAY", value);
+        this.retryDelay = DurationText.parse(value);
         return this;
     }
 
-    public String getMatchLengthsText() {
+    public String getMatchLengths() {
         return matchLengthsText;
     }
 
@@ -81,7 +81,7 @@ public class QuestionnaireConfig {
     @Config("QUESTIONNAIRE_MATCH_LENGTH_DEFAULT")
     @ConfigDescription("Match length of a sport not in QUESTIONNAIRE_MATCH_LENGTHS (2.5h)")
     public QuestionnaireConfig setDefaultMatchLength(String value) {
-        this.defaultMatchLength = DurationText.parse("QUESTIONNAIRE_MATCH_LENGTH_DEFAULT", value);
+        this.defaultMatchLength = DurationText.parse(value);
         this.matchLengths = MatchLengths.parse(matchLengthsText, defaultMatchLength);
         return this;
     }

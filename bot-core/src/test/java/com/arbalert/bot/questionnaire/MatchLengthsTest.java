@@ -39,6 +39,6 @@ class MatchLengthsTest {
         assertThatThrownBy(() -> MatchLengths.parse("basketball", Duration.ofHours(1)))
                 .hasMessageContaining("sport=duration").hasMessageContaining("basketball");
         assertThatThrownBy(() -> MatchLengths.parse("hockey=long", Duration.ofHours(1)))
-                .hasMessageContaining("QUESTIONNAIRE_MATCH_LENGTHS hockey").hasMessageContaining("long");
+                .hasMessage("the length of hockey must be a duration such as 90s, 30m, 2.5h or 1d, got: long");
     }
 }
