@@ -52,11 +52,13 @@ public final class QuestionnaireStore {
                 + " ORDER BY due_at, id", chatId, now);
     }
 
-    /** Chats with at least one due waiting questionnaire. */
+    /** Chats with at least one due waiting questionnaire and no open question: those a check can serve. */
     public List<Long> chatsWithDue(Instant now) {
         List<Long> chats = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT DISTINCT chat_id FROM questionnaires WHERE state = 'waiting' AND due_at <= ? ORDER BY chat_id")) {
+                "SELECT DISTINCT w.chat_id FROM questionnaires w WHERE w.state = 'waiting' AND w.due_at <= ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM questionnaires o WHERE o.open_chat_id = w.chat_id)"
+                        + " ORDER BY w.chat_id")) {
             UtcTime.set(st, 1, now);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -16,7 +16,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,18 +25,23 @@ class QuestionnaireFlowTest {
     /** Match at START + 1h, basketball 2.5h, delay 30m: due at START + 4h. */
     private static final Duration UNTIL_DUE = Duration.ofHours(4);
 
-    private HikariDataSource dataSource;
+    private static HikariDataSource dataSource;
     private FlowsFixture flows;
+
+    @BeforeAll
+    static void database() {
+        dataSource = CoreSchema.migrated("questionnaire");
+    }
+
+    @AfterAll
+    static void close() {
+        dataSource.close();
+    }
 
     @BeforeEach
     void setUp() {
-        dataSource = CoreSchema.migrated("questionnaire");
+        CoreSchema.clearFlows(dataSource);
         flows = new FlowsFixture(dataSource);
-    }
-
-    @AfterEach
-    void tearDown() {
-        dataSource.close();
     }
 
     @Test

@@ -18,23 +18,29 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class QuestionnaireSchedulerTest {
-    private HikariDataSource dataSource;
+    private static HikariDataSource dataSource;
     private FlowsFixture flows;
+
+    @BeforeAll
+    static void database() {
+        dataSource = CoreSchema.migrated("qscheduler");
+    }
+
+    @AfterAll
+    static void close() {
+        dataSource.close();
+    }
 
     @BeforeEach
     void setUp() {
-        dataSource = CoreSchema.migrated("qscheduler");
+        CoreSchema.clearFlows(dataSource);
         flows = new FlowsFixture(dataSource);
-    }
-
-    @AfterEach
-    void tearDown() {
-        dataSource.close();
     }
 
     @Test
