@@ -104,11 +104,11 @@ public final class FlowsFixture {
         QuestionnaireMessages messages = new QuestionnaireMessages(questionData);
         ResultHook recordResult = (callId, userId, outcome, profit, at) ->
                 results.add(new Result(callId, userId, outcome, profit, at));
-        flow = new QuestionnaireFlow(store, calls, messages, questionData, sender, languages, Set.of(recordResult),
-                hookCalls, config, clock, meters);
+        flow = new QuestionnaireFlow(store, calls, messages, sender, languages, config, clock, meters);
         scheduler = new QuestionnaireScheduler(flow, dataSource, config);
-        profitReplies = new ProfitReplyHandler(flow);
-        questionButtons = new QuestionnaireButtonHandler(flow);
+        profitReplies = new ProfitReplyHandler(flow, store, messages, Set.of(recordResult), hookCalls, clock);
+        questionButtons = new QuestionnaireButtonHandler(flow, store, questionData, messages, sender, languages, config,
+                clock);
         skip = new SkipCommand(flow, messages);
         cancel = new CancelCommand(flow, messages);
     }
