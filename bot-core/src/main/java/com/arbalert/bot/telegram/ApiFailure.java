@@ -26,7 +26,7 @@ record ApiFailure(Kind kind, int retryAfterSeconds, String description) {
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
             e = e.getCause();
         }
-        if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null) {
+        if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() > 0) {
             int code = r.getErrorCode();
             String description = "[" + code + "] " + r.getApiResponse();
             if (code == 429) {

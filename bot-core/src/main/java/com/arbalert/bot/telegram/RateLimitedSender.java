@@ -30,7 +30,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * The bot's one way out to Telegram. A single thread paces requests: at most TELEGRAM_GLOBAL_RATE
- * per (1 s + TELEGRAM_RATE_MARGIN) overall and TELEGRAM_CHAT_RATE per chat, evenly spaced so the
+ * per (1 s + TELEGRAM_RATE_MARGIN) overall and TELEGRAM_CHAT_RATE per (1 s + TELEGRAM_CHAT_MARGIN)
+ * to one chat, evenly spaced so the
  * server never sees a burst; requests are sent asynchronously so a slow answer does not slow the
  * pace. A 429 pauses everything for its retry_after; transient errors are retried with backoff.
  * Replies to people go first, then alerts newest call first, then background messages.
@@ -74,9 +75,9 @@ public final class RateLimitedSender implements MessageSender, Service {
         this.connection = requireNonNull(connection, "connection");
         this.blockedChats = requireNonNull(blockedChats, "blockedChats");
         this.clock = requireNonNull(clock, "clock");
-        long window = TimeUnit.SECONDS.toNanos(1) + config.getRateMargin().toNanos();
-        this.globalIntervalNanos = window / config.getGlobalRate();
-        this.chatIntervalNanos = window / config.getChatRate();
+        long second = TimeUnit.SECONDS.toNanos(1);
+        this.globalIntervalNanos = (second + config.getRateMargin().toNanos()) / config.getGlobalRate();
+        this.chatIntervalNanos = (second + config.getChatMargin().toNanos()) / config.getChatRate();
         this.marginNanos = config.getRateMargin().toNanos();
         this.maxAge = config.getAlertMaxAge();
         this.retryBackoff = config.getRetryBackoff();
@@ -303,7 +304,6 @@ public final class RateLimitedSender implements MessageSender, Service {
         ApiFailure failure = ApiFailure.of(error);
         switch (failure.kind()) {
             case TOO_MANY_REQUESTS -> {
-                tooManyRequests.increment();
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(failure.retryAfterSeconds()) + marginNanos;
                 log.warn("Telegram answered 429: all sends pause for {} s", failure.retryAfterSeconds());
                 if (++job.tooManyRequests > MAX_TOO_MANY_REQUESTS) {
@@ -311,6 +311,7 @@ public final class RateLimitedSender implements MessageSender, Service {
                 } else {
                     requeue(job, until, true);
                 }
+                tooManyRequests.increment();
             }
             case BLOCKED -> {
                 blocked.add(job.message.chatId());
@@ -356,6 +357,8 @@ public final class RateLimitedSender implements MessageSender, Service {
             }
             if (pauseAll) {
                 pausedUntil = Math.max(pausedUntil, notBeforeNanos);
+                // a refused request did not count toward the chat's limit
+                chatReadyAt.remove(job.message.chatId());
             } else {
                 job.readyAt = notBeforeNanos;
             }

@@ -12,6 +12,7 @@ public class TelegramConfig {
     private int globalRate = 30;
     private int chatRate = 1;
     private Duration rateMargin = Duration.ofMillis(50);
+    private Duration chatMargin = Duration.ofMillis(250);
     private Duration requestTimeout = Duration.ofSeconds(10);
     private int maxRetries = 3;
     private Duration retryBackoff = Duration.ofMillis(500);
@@ -53,6 +54,20 @@ public class TelegramConfig {
             throw new IllegalArgumentException("TELEGRAM_RATE_MARGIN must be 0..1s, got " + rateMargin);
         }
         this.rateMargin = rateMargin;
+        return this;
+    }
+
+    public Duration getChatMargin() {
+        return chatMargin;
+    }
+
+    @Config("TELEGRAM_CHAT_MARGIN")
+    @ConfigDescription("Added to the one-second window of each chat: a first request on a new connection takes longer")
+    public TelegramConfig setChatMargin(Duration chatMargin) {
+        if (chatMargin.isNegative() || chatMargin.compareTo(Duration.ofSeconds(5)) > 0) {
+            throw new IllegalArgumentException("TELEGRAM_CHAT_MARGIN must be 0..5s, got " + chatMargin);
+        }
+        this.chatMargin = chatMargin;
         return this;
     }
 

@@ -58,6 +58,8 @@ public final class UpdatePoller implements Service {
     @Override
     public synchronized void start() throws Exception {
         int timeoutSeconds = (int) config.getPollTimeout().toSeconds();
+        // counts as the first poll, so health is not DOWN in the instant before it starts
+        lastPollStarted.set(clock.instant());
         OkHttpClient http = connection.httpWithReadTimeout(config.getPollTimeout().plus(config.getRequestTimeout()));
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "telegram-poller"));
         ScheduledExecutorService ours = executor;
@@ -98,7 +100,7 @@ public final class UpdatePoller implements Service {
                 && !session.getRunningPolling().isDone();
     }
 
-    /** When the last getUpdates call started; null before the first. */
+    /** When the last getUpdates call started (or polling started); null before start. */
     public Instant lastPollStarted() {
         return lastPollStarted.get();
     }

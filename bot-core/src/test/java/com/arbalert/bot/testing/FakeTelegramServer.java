@@ -146,7 +146,10 @@ public final class FakeTelegramServer implements AutoCloseable {
     private volatile SlidingWindowLimit globalLimit;
     private final Map<Long, SlidingWindowLimit> chatLimits = new ConcurrentHashMap<>();
     private volatile int chatLimit;
-    private final AtomicLong floodUntilNanos = new AtomicLong(Long.MIN_VALUE);
+    /** Requests already on their way when a 429 was answered cannot have known about it. */
+    private static final long IN_FLIGHT_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private final AtomicLong floodStartNanos = new AtomicLong(Long.MIN_VALUE / 2);
+    private final AtomicLong floodUntilNanos = new AtomicLong(Long.MIN_VALUE / 2);
     private final AtomicInteger tooManyRequests = new AtomicInteger();
     private final AtomicInteger rateLimitViolations = new AtomicInteger();
     private final AtomicInteger pauseViolations = new AtomicInteger();
@@ -368,7 +371,10 @@ public final class FakeTelegramServer implements AutoCloseable {
         return rateLimitViolations.get();
     }
 
-    /** Sends that arrived while a retry_after the server announced was still running. */
+    /**
+     * Sends that arrived while a retry_after the server announced was still running, not counting
+     * those arriving within 200 ms of the 429 (already in flight when it was answered).
+     */
     public int pauseViolations() {
         return pauseViolations.get();
     }
@@ -438,6 +444,9 @@ public final class FakeTelegramServer implements AutoCloseable {
     private boolean applyFault(HttpExchange exchange, Fault fault, long arrival) throws IOException {
         if (fault instanceof Fault.TooManyRequests t) {
             countPauseViolation(arrival);
+            if (arrival >= floodUntilNanos.get()) {
+                floodStartNanos.set(arrival);
+            }
             floodUntilNanos.accumulateAndGet(arrival + TimeUnit.SECONDS.toNanos(t.retryAfterSeconds()), Math::max);
             tooManyRequests.incrementAndGet();
             reply(exchange, 429, tooMany(t.retryAfterSeconds()));
@@ -621,7 +630,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     /** Edits count toward the global limit only, as a bot may edit a message right after sending another. */
     private ObjectNode checkLimits(long chatId, boolean chatLimited, long arrival) {
         if (arrival < floodUntilNanos.get()) {
-            pauseViolations.incrementAndGet();
+            countPauseViolation(arrival);
             tooManyRequests.incrementAndGet();
             return tooMany((int) Math.max(1, TimeUnit.NANOSECONDS.toSeconds(floodUntilNanos.get() - arrival) + 1));
         }
@@ -646,7 +655,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     private void countPauseViolation(long arrival) {
-        if (arrival < floodUntilNanos.get()) {
+        if (arrival < floodUntilNanos.get() && arrival > floodStartNanos.get() + IN_FLIGHT_GRACE_NANOS) {
             pauseViolations.incrementAndGet();
         }
     }
