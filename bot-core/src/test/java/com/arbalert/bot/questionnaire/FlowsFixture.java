@@ -71,12 +71,7 @@ public final class FlowsFixture {
     private static final AtomicInteger QUERY_IDS = new AtomicInteger();
 
     public FlowsFixture(DataSource dataSource) {
-        this(dataSource, new RecordingMessageSender());
-    }
-
-    /** Flows whose messages go through {@code sender} (which may hand them on to a real client). */
-    public FlowsFixture(DataSource dataSource, RecordingMessageSender sender) {
-        this(dataSource, new MutableClock(START), sender, new QuestionnaireConfig(),
+        this(dataSource, new MutableClock(START), new RecordingMessageSender(), new QuestionnaireConfig(),
                 new ConcurrentHashMap<>(), new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
     }
 
