@@ -57,6 +57,7 @@ final class EventCodec {
             CallRecord c = l.call();
             out.writeByte(LOGGED);
             out.writeLong(l.callId());
+            out.writeLong(c.callId());
             out.writeUTF(c.callType().code());
             out.writeUTF(c.sport());
             out.writeUTF(c.teamA());
@@ -104,7 +105,7 @@ final class EventCodec {
         switch (tag) {
             case LOGGED: {
                 long id = in.readLong();
-                CallRecord call = new CallRecord(id, CallType.fromCode(in.readUTF()), in.readUTF(), in.readUTF(),
+                CallRecord call = new CallRecord(in.readLong(), CallType.fromCode(in.readUTF()), in.readUTF(), in.readUTF(),
                         in.readUTF(), readInstant(in), in.readUTF(), readNullableString(in), in.readUTF(),
                         OddsFormat.valueOf(in.readUTF()), readDecimal(in), readDecimal(in), readDecimal(in),
                         readDecimal(in), readDecimal(in), readDecimal(in), readInstant(in), in.readInt());
