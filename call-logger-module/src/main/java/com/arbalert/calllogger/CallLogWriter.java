@@ -99,7 +99,8 @@ final class CallLogWriter implements Runnable {
                         log.info("Call log journal replayed; writing to the database directly again");
                     }
                 } else if (flushDue) {
-                    if (now - nextAttempt >= 0) {
+                    // an overflowing queue goes to disk at once, so memory stays bounded
+                    if (now - nextAttempt >= 0 && !queue.inOverflow()) {
                         busy |= writeDirect();
                     }
                     boolean outage = failingSince != 0 && now - failingSince >= outageNanos;
