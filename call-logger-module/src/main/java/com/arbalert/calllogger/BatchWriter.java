@@ -20,34 +20,36 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Writes one batch of events in one transaction with JDBC batches (bulk commands on MariaDB).
+ * Writes one batch of events in one transaction, one multi-row upsert per table (Connector/J
+ * only sends an INSERT ... ON DUPLICATE KEY UPDATE batch as a bulk command to servers with
+ * bulk unit results, 11.5+; before that it would be a round trip per row).
  * Every statement is an idempotent upsert, and the derived columns of the calls the batch
  * touches are recomputed from the fact tables by one set-based UPDATE, so writing a batch twice
  * leaves the same rows. Statements run by kind (calls, deliveries, clicks, results, closing
  * odds); within a kind they keep acceptance order, which is all a call's final state depends on.
  */
 final class BatchWriter {
-    static final String INSERT_CALL = "INSERT INTO arbitrage_calls (call_id, call_type, sport, team_a, team_b,"
-            + " match_date, book_a, book_b, market, odds_format, odds_a, odds_b, roi_percent, stake_a, stake_b,"
-            + " profit_expected, sent_at, users_notified) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-            + " ON DUPLICATE KEY UPDATE call_type = VALUES(call_type), sport = VALUES(sport), team_a = VALUES(team_a),"
-            + " team_b = VALUES(team_b), match_date = VALUES(match_date), book_a = VALUES(book_a),"
-            + " book_b = VALUES(book_b), market = VALUES(market), odds_format = VALUES(odds_format),"
-            + " odds_a = VALUES(odds_a), odds_b = VALUES(odds_b), roi_percent = VALUES(roi_percent),"
-            + " stake_a = VALUES(stake_a), stake_b = VALUES(stake_b), profit_expected = VALUES(profit_expected),"
-            + " sent_at = VALUES(sent_at)";
-    private static final String INSERT_DELIVERY = "INSERT INTO call_deliveries (call_id, delivered) VALUES (?, ?)"
-            + " ON DUPLICATE KEY UPDATE delivered = VALUES(delivered)";
-    static final String INSERT_CLICK = "INSERT INTO call_clicks (call_id, user_id, clicked_at) VALUES (?, ?, ?)"
-            + " ON DUPLICATE KEY UPDATE clicked_at = LEAST(clicked_at, VALUES(clicked_at))";
+    static final MultiRowInsert CALLS = new MultiRowInsert("arbitrage_calls", "call_id, call_type, sport, team_a,"
+            + " team_b, match_date, book_a, book_b, market, odds_format, odds_a, odds_b, roi_percent, stake_a, stake_b,"
+            + " profit_expected, sent_at, users_notified", 18,
+            // a re-logged call updates what it says, never the counters derived from the fact tables
+            "call_type = VALUES(call_type), sport = VALUES(sport), team_a = VALUES(team_a), team_b = VALUES(team_b),"
+            + " match_date = VALUES(match_date), book_a = VALUES(book_a), book_b = VALUES(book_b),"
+            + " market = VALUES(market), odds_format = VALUES(odds_format), odds_a = VALUES(odds_a),"
+            + " odds_b = VALUES(odds_b), roi_percent = VALUES(roi_percent), stake_a = VALUES(stake_a),"
+            + " stake_b = VALUES(stake_b), profit_expected = VALUES(profit_expected), sent_at = VALUES(sent_at)");
+    static final MultiRowInsert DELIVERIES = new MultiRowInsert("call_deliveries", "call_id, delivered", 2,
+            "delivered = VALUES(delivered)");
+    static final MultiRowInsert CLICKS = new MultiRowInsert("call_clicks", "call_id, user_id, clicked_at", 3,
+            "clicked_at = LEAST(clicked_at, VALUES(clicked_at))");
     // reported_at is assigned last: the conditions before it compare against the stored value
-    private static final String INSERT_RESULT = "INSERT INTO call_results (call_id, user_id, outcome, profit,"
-            + " reported_at) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
-            + " outcome = IF(VALUES(reported_at) >= reported_at, VALUES(outcome), outcome),"
+    static final MultiRowInsert RESULTS = new MultiRowInsert("call_results",
+            "call_id, user_id, outcome, profit, reported_at", 5,
+            "outcome = IF(VALUES(reported_at) >= reported_at, VALUES(outcome), outcome),"
             + " profit = IF(VALUES(reported_at) >= reported_at, VALUES(profit), profit),"
-            + " reported_at = GREATEST(reported_at, VALUES(reported_at))";
-    private static final String INSERT_CLOSING = "INSERT INTO call_closing_odds (call_id, closing_a, closing_b)"
-            + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE closing_a = VALUES(closing_a), closing_b = VALUES(closing_b)";
+            + " reported_at = GREATEST(reported_at, VALUES(reported_at))");
+    static final MultiRowInsert CLOSINGS = new MultiRowInsert("call_closing_odds", "call_id, closing_a, closing_b", 3,
+            "closing_a = VALUES(closing_a), closing_b = VALUES(closing_b)");
     private static final String STAKES = "SELECT stake_a + COALESCE(stake_b, 0) FROM arbitrage_calls WHERE call_id = ?";
     private static final int RECOMPUTE_CHUNK = 1000;
 
@@ -98,64 +100,32 @@ final class BatchWriter {
                 closings.add(o);
             }
         }
-        if (!calls.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_CALL)) {
-                for (CallEvent.Logged l : calls) {
-                    bindCall(ps, l.callId(), l.call());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-        if (!deliveries.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_DELIVERY)) {
-                for (CallEvent.Delivered d : deliveries) {
-                    ps.setLong(1, d.callId());
-                    ps.setInt(2, d.delivered());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-        if (!clicks.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_CLICK)) {
-                for (CallEvent.Clicked k : clicks) {
-                    ps.setLong(1, k.callId());
-                    ps.setLong(2, k.userId());
-                    ps.setObject(3, utc(k.at()));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
+        CALLS.execute(c, calls, (ps, at, l) -> bindCall(ps, at, l.callId(), l.call()));
+        DELIVERIES.execute(c, deliveries, (ps, at, d) -> {
+            ps.setLong(at, d.callId());
+            ps.setInt(at + 1, d.delivered());
+        });
+        CLICKS.execute(c, clicks, (ps, at, k) -> {
+            ps.setLong(at, k.callId());
+            ps.setLong(at + 1, k.userId());
+            ps.setObject(at + 2, utc(k.at()));
+        });
         List<String> refused = new ArrayList<>();
         if (!results.isEmpty()) {
             List<CallEvent.Reported> accepted = checkUnchecked(c, results, refused);
-            if (!accepted.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(INSERT_RESULT)) {
-                    for (CallEvent.Reported r : accepted) {
-                        ps.setLong(1, r.callId());
-                        ps.setLong(2, r.userId());
-                        ps.setString(3, r.outcome().code());
-                        ps.setBigDecimal(4, r.profit());
-                        ps.setObject(5, utc(r.at()));
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
+            RESULTS.execute(c, accepted, (ps, at, r) -> {
+                ps.setLong(at, r.callId());
+                ps.setLong(at + 1, r.userId());
+                ps.setString(at + 2, r.outcome().code());
+                ps.setBigDecimal(at + 3, r.profit());
+                ps.setObject(at + 4, utc(r.at()));
+            });
         }
-        if (!closings.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_CLOSING)) {
-                for (CallEvent.ClosingOdds o : closings) {
-                    ps.setLong(1, o.callId());
-                    ps.setBigDecimal(2, o.closingA());
-                    ps.setBigDecimal(3, o.closingB());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
+        CLOSINGS.execute(c, closings, (ps, at, o) -> {
+            ps.setLong(at, o.callId());
+            ps.setBigDecimal(at + 1, o.closingA());
+            setNullableDecimal(ps, at + 2, o.closingB());
+        });
         recompute(c, new ArrayList<>(touched));
         return new Outcome(refused);
     }
@@ -208,25 +178,25 @@ final class BatchWriter {
         }
     }
 
-    static void bindCall(PreparedStatement ps, long callId, CallRecord call) throws SQLException {
-        ps.setLong(1, callId);
-        ps.setString(2, call.callType().code());
-        ps.setString(3, call.sport());
-        ps.setString(4, call.teamA());
-        ps.setString(5, call.teamB());
-        ps.setObject(6, utc(call.matchDate()));
-        ps.setString(7, call.bookA());
-        setNullableString(ps, 8, call.bookB());
-        ps.setString(9, call.market());
-        ps.setString(10, call.oddsFormat().name().toLowerCase(java.util.Locale.ROOT));
-        ps.setBigDecimal(11, call.oddsA());
-        setNullableDecimal(ps, 12, call.oddsB());
-        ps.setBigDecimal(13, call.roiPercent().setScale(4, RoundingMode.HALF_EVEN));
-        ps.setBigDecimal(14, call.stakeA());
-        setNullableDecimal(ps, 15, call.stakeB());
-        ps.setBigDecimal(16, call.profitExpected().setScale(2, RoundingMode.HALF_EVEN));
-        ps.setObject(17, utc(call.sentAt()));
-        ps.setInt(18, call.usersNotified());
+    static void bindCall(PreparedStatement ps, int at, long callId, CallRecord call) throws SQLException {
+        ps.setLong(at, callId);
+        ps.setString(at + 1, call.callType().code());
+        ps.setString(at + 2, call.sport());
+        ps.setString(at + 3, call.teamA());
+        ps.setString(at + 4, call.teamB());
+        ps.setObject(at + 5, utc(call.matchDate()));
+        ps.setString(at + 6, call.bookA());
+        setNullableString(ps, at + 7, call.bookB());
+        ps.setString(at + 8, call.market());
+        ps.setString(at + 9, call.oddsFormat().name().toLowerCase(java.util.Locale.ROOT));
+        ps.setBigDecimal(at + 10, call.oddsA());
+        setNullableDecimal(ps, at + 11, call.oddsB());
+        ps.setBigDecimal(at + 12, call.roiPercent().setScale(4, RoundingMode.HALF_EVEN));
+        ps.setBigDecimal(at + 13, call.stakeA());
+        setNullableDecimal(ps, at + 14, call.stakeB());
+        ps.setBigDecimal(at + 15, call.profitExpected().setScale(2, RoundingMode.HALF_EVEN));
+        ps.setObject(at + 16, utc(call.sentAt()));
+        ps.setInt(at + 17, call.usersNotified());
     }
 
     /** Bound as a UTC wall-clock value, so the session time zone never shifts a stored time. */
