@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +61,7 @@ class CallLoggerOutageTest {
         await().atMost(20, TimeUnit.SECONDS).until(() -> logger.health().written() == logger.health().accepted());
 
         db.stop();
-        long slowestNanos = log(logger, call, 10_000, 400_000);
+        long[] nanos = log(logger, call, 10_000, 400_000);
         LoggerHealth during = logger.health();
         db.start();
         log(logger, call, 1_000, 0);
@@ -78,18 +79,26 @@ class CallLoggerOutageTest {
         assertThat(count(ds, "SELECT COUNT(*) FROM call_results")).isEqualTo(12_000);
         assertThat(count(ds, "SELECT COUNT(*) FROM arbitrage_calls WHERE users_clicked <> 2 OR outcome <> 'b_won'"
                 + " OR profit_actual <> 3.50")).isZero();
-        assertThat(TimeUnit.NANOSECONDS.toMicros(slowestNanos)).as("slowest logCall in µs").isLessThan(1_000);
+        // A producer that waited on the database would take the pool's 1 s connection timeout. On a
+        // shared 2-core machine the scheduler and JVM safepoints can still stall any thread for a few
+        // ms, so the bound is on the 99.9th percentile, and the slowest call must stay far from 1 s.
+        Arrays.sort(nanos);
+        long p999 = nanos[nanos.length * 999 / 1000];
+        long slowest = nanos[nanos.length - 1];
+        System.out.printf("logCall during the outage: p99.9 %d µs, slowest %d µs%n", p999 / 1000, slowest / 1000);
+        assertThat(TimeUnit.NANOSECONDS.toMicros(p999)).as("p99.9 logCall in µs").isLessThan(1_000);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(slowest)).as("slowest logCall in ms").isLessThan(50);
     }
 
-    /** Logs calls, each with two clicks and a result; returns the slowest logCall in nanoseconds. */
-    private static long log(CallLogger logger, CallRecord call, int calls, long pauseNanos) {
-        long slowest = 0;
+    /** Logs calls, each with two clicks and a result; returns how long each logCall took, in ns. */
+    private static long[] log(CallLogger logger, CallRecord call, int calls, long pauseNanos) {
+        long[] nanos = new long[calls];
         Instant at = Instant.parse("2026-03-01T12:00:05Z");
         BigDecimal profit = new BigDecimal("3.50");
         for (int i = 0; i < calls; i++) {
             long t0 = System.nanoTime();
             long id = logger.logCall(call);
-            slowest = Math.max(slowest, System.nanoTime() - t0);
+            nanos[i] = System.nanoTime() - t0;
             logger.recordClick(id, 1, at);
             logger.recordClick(id, 2, at);
             logger.recordResult(id, 1, Outcome.B_WON, profit, at);
@@ -97,6 +106,6 @@ class CallLoggerOutageTest {
                 LockSupport.parkNanos(pauseNanos);
             }
         }
-        return slowest;
+        return nanos;
     }
 }
