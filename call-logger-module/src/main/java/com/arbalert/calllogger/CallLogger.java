@@ -193,6 +193,11 @@ public final class CallLogger implements Service, HealthContributor {
                 h.journaled(), h.dropped());
     }
 
+    /** For the benchmarks, which drain the queue themselves instead of starting the writer. */
+    EventQueue queue() {
+        return queue;
+    }
+
     private void accept(CallEvent event) {
         queue.offer(event);
         stats.accepted.increment();
