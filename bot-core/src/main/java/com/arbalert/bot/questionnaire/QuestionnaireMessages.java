@@ -12,6 +12,7 @@ import com.arbalert.bot.telegram.OutgoingMessage;
 import com.arbalert.bot.telegram.OutgoingMessage.Button;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ public final class QuestionnaireMessages {
         return OutgoingMessage.text(chatId, text(locale, "q.declined", team(call.teamA()), team(call.teamB())));
     }
 
-    public OutgoingMessage postponed(long chatId, CallRecord call, java.time.Duration retryDelay, Locale locale) {
+    public OutgoingMessage postponed(long chatId, CallRecord call, Duration retryDelay, Locale locale) {
         return OutgoingMessage.text(chatId, text(locale, "q.postponed", team(call.teamA()), team(call.teamB()),
                 retryDelay.toMinutes() / 60.0));
     }
