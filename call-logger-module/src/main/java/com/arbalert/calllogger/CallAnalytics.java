@@ -33,7 +33,21 @@ public final class CallAnalytics {
     private static final String BY_ROI = "SELECT " + BUCKET + ", COUNT(*), SUM(users_notified), SUM(users_clicked), "
             + CONVERSION + WHERE + " GROUP BY 1 ORDER BY MIN(roi_percent)";
 
+    private static final String SUMMARY = "SELECT COUNT(*), COALESCE(SUM(users_notified), 0),"
+            + " COALESCE(SUM(users_clicked), 0), " + CONVERSION + ", COUNT(profit_actual), SUM(profit_actual),"
+            + " COUNT(clv_a), ROUND(100 * (COALESCE(SUM(clv_a), 0) + COALESCE(SUM(clv_b), 0))"
+            + " / NULLIF(COUNT(clv_a) + COUNT(clv_b), 0), 2)" + WHERE;
+
     private final DataSource dataSource;
+
+    /**
+     * The period's totals. {@code clicked} counts each user once per call (users_clicked summed);
+     * {@code reportedProfit} sums the calls' reported profits (null when none was reported);
+     * {@code clvPercent} averages the closing-line value of every leg with closing odds.
+     */
+    public record Summary(long calls, long notified, long clicked, BigDecimal conversionPercent, long callsWithResult,
+            BigDecimal reportedProfit, long callsWithClv, BigDecimal clvPercent) {
+    }
 
     public record SportConversion(String sport, long calls, long notified, long clicked, BigDecimal conversionPercent) {
     }
@@ -52,6 +66,11 @@ public final class CallAnalytics {
     @Inject
     public CallAnalytics(DataSource dataSource) {
         this.dataSource = requireNonNull(dataSource, "dataSource");
+    }
+
+    public Summary summary(StatsPeriod period) throws SQLException {
+        return query(SUMMARY, period, List.of(), rs -> new Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                rs.getBigDecimal(4), rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7), rs.getBigDecimal(8))).get(0);
     }
 
     public List<SportConversion> conversionBySport(StatsPeriod period) throws SQLException {

@@ -18,6 +18,9 @@ public class CallLoggerConfig {
     private int retentionDays = 365;
     private int retentionChunk = 1000;
     private int recentCalls = 65536;
+    private Duration alertOutage = Duration.ofMinutes(2);
+    private Duration alertRepeat = Duration.ofMinutes(10);
+    private Duration healthCheckInterval = Duration.ofSeconds(5);
 
     public int getQueueCapacity() {
         return queueCapacity;
@@ -154,6 +157,39 @@ public class CallLoggerConfig {
     @ConfigDescription("Recent calls kept in memory to check reported profits and closing odds at the call")
     public CallLoggerConfig setRecentCalls(int v) {
         this.recentCalls = atLeast("CALL_LOGGER_RECENT_CALLS", v, 16);
+        return this;
+    }
+
+    public Duration getAlertOutage() {
+        return alertOutage;
+    }
+
+    @Config("CALL_LOGGER_ALERT_OUTAGE")
+    @ConfigDescription("How long events may wait for the database before the admins are told it is unreachable")
+    public CallLoggerConfig setAlertOutage(Duration v) {
+        this.alertOutage = positive("CALL_LOGGER_ALERT_OUTAGE", v);
+        return this;
+    }
+
+    public Duration getAlertRepeat() {
+        return alertRepeat;
+    }
+
+    @Config("CALL_LOGGER_ALERT_REPEAT")
+    @ConfigDescription("At most one admin message per logger health condition within this time")
+    public CallLoggerConfig setAlertRepeat(Duration v) {
+        this.alertRepeat = positive("CALL_LOGGER_ALERT_REPEAT", v);
+        return this;
+    }
+
+    public Duration getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    @Config("CALL_LOGGER_HEALTH_CHECK_INTERVAL")
+    @ConfigDescription("How often the logger's health is checked for admin alerts")
+    public CallLoggerConfig setHealthCheckInterval(Duration v) {
+        this.healthCheckInterval = positive("CALL_LOGGER_HEALTH_CHECK_INTERVAL", v);
         return this;
     }
 
