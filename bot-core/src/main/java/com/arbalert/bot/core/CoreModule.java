@@ -58,6 +58,7 @@ public final class CoreModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), Service.class).addBinding().to(TsidCallIds.class);
         install(new HttpModule());
         // bot-core's feature modules (Telegram delivery, flows): one install line each, below
+        install(new TelegramFeaturesModule());
     }
 
     @Provides

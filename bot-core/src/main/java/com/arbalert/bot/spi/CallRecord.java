@@ -67,7 +67,7 @@ public record CallRecord(
         odds(errors, "odds_a", oddsA, oddsFormat, true);
         boolean twoBooks = callType != CallType.GOOD_ODDS;
         if (twoBooks && bookB == null && callType != null) {
-            errors.add(new FieldError("book_b", "is required for a " + callType.code() + " call"));
+            errors.add(new FieldError("book_b", "is required when call_type is " + callType.code()));
         }
         boolean hasB = bookB != null;
         if (hasB) {

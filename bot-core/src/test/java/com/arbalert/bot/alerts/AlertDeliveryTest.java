@@ -8,7 +8,7 @@ import com.arbalert.bot.spi.CallSentHook;
 import com.arbalert.bot.spi.HttpReply;
 import com.arbalert.bot.spi.HttpRequestView;
 import com.arbalert.bot.subscribers.SubscriberRepository;
-import com.arbalert.bot.testing.FakeTelegramServer;
+import com.arbalert.bot.sandbox.FakeTelegramServer;
 import com.arbalert.bot.testing.TelegramBotHarness;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;

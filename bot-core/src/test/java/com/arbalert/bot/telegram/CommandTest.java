@@ -11,7 +11,7 @@ import com.arbalert.bot.spi.AdminNotifier;
 import com.arbalert.bot.spi.CommandHandler;
 import com.arbalert.bot.spi.CommandReply;
 import com.arbalert.bot.spi.CommandRequest;
-import com.arbalert.bot.testing.FakeTelegramServer;
+import com.arbalert.bot.sandbox.FakeTelegramServer;
 import com.arbalert.bot.testing.TelegramBotHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.AbstractModule;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.arbalert.bot.spi.Health;
-import com.arbalert.bot.testing.FakeTelegramServer;
+import com.arbalert.bot.sandbox.FakeTelegramServer;
 import com.arbalert.bot.testing.TelegramBotHarness;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;

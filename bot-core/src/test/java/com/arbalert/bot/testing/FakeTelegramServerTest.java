@@ -1,5 +1,6 @@
 package com.arbalert.bot.testing;
 
+import com.arbalert.bot.sandbox.FakeTelegramServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package com.arbalert.bot.testing;
 
+import com.arbalert.bot.sandbox.FakeTelegramServer;
 import com.arbalert.bot.spi.CallIds;
 import com.arbalert.bot.spi.Service;
 import com.arbalert.bot.telegram.BetButtonFactory;

@@ -1,4 +1,4 @@
-package com.arbalert.bot.testing;
+package com.arbalert.bot.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

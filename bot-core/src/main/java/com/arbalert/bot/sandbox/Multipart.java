@@ -1,4 +1,4 @@
-package com.arbalert.bot.testing;
+package com.arbalert.bot.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package com.arbalert.bot.testing;
+package com.arbalert.bot.sandbox;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,0 +1,209 @@
+package com.arbalert.calllogger;
+
+import com.arbalert.bot.config.Config;
+import com.arbalert.bot.config.ConfigDescription;
+import java.time.Duration;
+
+/** Every tunable of the call logger; defaults live in the fields. */
+public class CallLoggerConfig {
+    private int queueCapacity = 8192;
+    private int batchSize = 500;
+    private Duration flushInterval = Duration.ofMillis(250);
+    private Duration stopDeadline = Duration.ofSeconds(5);
+    private long journalBudgetBytes = 1L << 30;
+    private long journalSegmentBytes = 64L << 20;
+    private Duration outageBeforeJournal = Duration.ofSeconds(3);
+    private Duration retryBackoffMin = Duration.ofMillis(50);
+    private Duration retryBackoffMax = Duration.ofSeconds(5);
+    private int retentionDays = 365;
+    private int retentionChunk = 1000;
+    private int recentCalls = 65536;
+    private Duration alertOutage = Duration.ofMinutes(2);
+    private Duration alertRepeat = Duration.ofMinutes(10);
+    private Duration healthCheckInterval = Duration.ofSeconds(5);
+
+    public int getQueueCapacity() {
+        return queueCapacity;
+    }
+
+    @Config("CALL_LOGGER_QUEUE_CAPACITY")
+    @ConfigDescription("Events the in-memory queue holds before new ones go to the overflow list and the journal")
+    public CallLoggerConfig setQueueCapacity(int v) {
+        this.queueCapacity = atLeast("CALL_LOGGER_QUEUE_CAPACITY", v, 16);
+        return this;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    @Config("CALL_LOGGER_BATCH_SIZE")
+    @ConfigDescription("Events written to the database in one transaction")
+    public CallLoggerConfig setBatchSize(int v) {
+        this.batchSize = atLeast("CALL_LOGGER_BATCH_SIZE", v, 1);
+        return this;
+    }
+
+    public Duration getFlushInterval() {
+        return flushInterval;
+    }
+
+    @Config("CALL_LOGGER_FLUSH_INTERVAL")
+    @ConfigDescription("Longest time an accepted event waits before its batch is written")
+    public CallLoggerConfig setFlushInterval(Duration v) {
+        this.flushInterval = positive("CALL_LOGGER_FLUSH_INTERVAL", v);
+        return this;
+    }
+
+    public Duration getStopDeadline() {
+        return stopDeadline;
+    }
+
+    @Config("CALL_LOGGER_STOP_DEADLINE")
+    @ConfigDescription("Time given at shutdown to write the queue to the database; the rest goes to the journal")
+    public CallLoggerConfig setStopDeadline(Duration v) {
+        this.stopDeadline = positive("CALL_LOGGER_STOP_DEADLINE", v);
+        return this;
+    }
+
+    public long getJournalBudgetBytes() {
+        return journalBudgetBytes;
+    }
+
+    @Config("CALL_LOGGER_JOURNAL_BUDGET")
+    @ConfigDescription("Disk the journal may use, in bytes; events beyond it are dropped and counted")
+    public CallLoggerConfig setJournalBudgetBytes(long v) {
+        if (v < 1024 * 1024) {
+            throw new IllegalArgumentException("CALL_LOGGER_JOURNAL_BUDGET must be at least 1048576 bytes, got " + v);
+        }
+        this.journalBudgetBytes = v;
+        return this;
+    }
+
+    public long getJournalSegmentBytes() {
+        return journalSegmentBytes;
+    }
+
+    @Config("CALL_LOGGER_JOURNAL_SEGMENT")
+    @ConfigDescription("Size in bytes at which the journal starts a new segment file")
+    public CallLoggerConfig setJournalSegmentBytes(long v) {
+        if (v < 4096) {
+            throw new IllegalArgumentException("CALL_LOGGER_JOURNAL_SEGMENT must be at least 4096 bytes, got " + v);
+        }
+        this.journalSegmentBytes = v;
+        return this;
+    }
+
+    public Duration getOutageBeforeJournal() {
+        return outageBeforeJournal;
+    }
+
+    @Config("CALL_LOGGER_OUTAGE_BEFORE_JOURNAL")
+    @ConfigDescription("How long the database may fail before batches go to the on-disk journal")
+    public CallLoggerConfig setOutageBeforeJournal(Duration v) {
+        this.outageBeforeJournal = positive("CALL_LOGGER_OUTAGE_BEFORE_JOURNAL", v);
+        return this;
+    }
+
+    public Duration getRetryBackoffMin() {
+        return retryBackoffMin;
+    }
+
+    @Config("CALL_LOGGER_RETRY_BACKOFF_MIN")
+    @ConfigDescription("First pause after a failed database write; doubled (with jitter) up to the maximum")
+    public CallLoggerConfig setRetryBackoffMin(Duration v) {
+        this.retryBackoffMin = positive("CALL_LOGGER_RETRY_BACKOFF_MIN", v);
+        return this;
+    }
+
+    public Duration getRetryBackoffMax() {
+        return retryBackoffMax;
+    }
+
+    @Config("CALL_LOGGER_RETRY_BACKOFF_MAX")
+    @ConfigDescription("Longest pause between database retries")
+    public CallLoggerConfig setRetryBackoffMax(Duration v) {
+        this.retryBackoffMax = positive("CALL_LOGGER_RETRY_BACKOFF_MAX", v);
+        return this;
+    }
+
+    public int getRetentionDays() {
+        return retentionDays;
+    }
+
+    @Config("RETENTION_DAYS")
+    @ConfigDescription("Calls older than this many days are deleted once a day")
+    public CallLoggerConfig setRetentionDays(int v) {
+        this.retentionDays = atLeast("RETENTION_DAYS", v, 1);
+        return this;
+    }
+
+    public int getRetentionChunk() {
+        return retentionChunk;
+    }
+
+    @Config("CALL_LOGGER_RETENTION_CHUNK")
+    @ConfigDescription("Calls deleted per statement by retention, so no delete holds locks for long")
+    public CallLoggerConfig setRetentionChunk(int v) {
+        this.retentionChunk = atLeast("CALL_LOGGER_RETENTION_CHUNK", v, 1);
+        return this;
+    }
+
+    public int getRecentCalls() {
+        return recentCalls;
+    }
+
+    @Config("CALL_LOGGER_RECENT_CALLS")
+    @ConfigDescription("Recent calls kept in memory to check reported profits and closing odds at the call")
+    public CallLoggerConfig setRecentCalls(int v) {
+        this.recentCalls = atLeast("CALL_LOGGER_RECENT_CALLS", v, 16);
+        return this;
+    }
+
+    public Duration getAlertOutage() {
+        return alertOutage;
+    }
+
+    @Config("CALL_LOGGER_ALERT_OUTAGE")
+    @ConfigDescription("How long events may wait for the database before the admins are told it is unreachable")
+    public CallLoggerConfig setAlertOutage(Duration v) {
+        this.alertOutage = positive("CALL_LOGGER_ALERT_OUTAGE", v);
+        return this;
+    }
+
+    public Duration getAlertRepeat() {
+        return alertRepeat;
+    }
+
+    @Config("CALL_LOGGER_ALERT_REPEAT")
+    @ConfigDescription("At most one admin message per logger health condition within this time")
+    public CallLoggerConfig setAlertRepeat(Duration v) {
+        this.alertRepeat = positive("CALL_LOGGER_ALERT_REPEAT", v);
+        return this;
+    }
+
+    public Duration getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    @Config("CALL_LOGGER_HEALTH_CHECK_INTERVAL")
+    @ConfigDescription("How often the logger's health is checked for admin alerts")
+    public CallLoggerConfig setHealthCheckInterval(Duration v) {
+        this.healthCheckInterval = positive("CALL_LOGGER_HEALTH_CHECK_INTERVAL", v);
+        return this;
+    }
+
+    private static int atLeast(String key, int v, int min) {
+        if (v < min) {
+            throw new IllegalArgumentException(key + " must be at least " + min + ", got " + v);
+        }
+        return v;
+    }
+
+    private static Duration positive(String key, Duration v) {
+        if (v == null || v.isNegative() || v.isZero()) {
+            throw new IllegalArgumentException(key + " must be a positive duration, got " + v);
+        }
+        return v;
+    }
+}

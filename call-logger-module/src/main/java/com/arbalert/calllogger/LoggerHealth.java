@@ -1,0 +1,36 @@
+package com.arbalert.calllogger;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The logger's figures at one moment.
+ *
+ * @param queueDepth events in memory, not yet in the database or the journal
+ * @param written events committed to the database, directly or by replay
+ * @param replayed of those, the ones that came back from the journal
+ * @param refused answers the writer left out because their profit broke the stored stakes' bound
+ * @param oldestUnwritten roughly how long the oldest event not yet in the database has waited
+ */
+public record LoggerHealth(int queueDepth, long accepted, long written, long journaled, long replayed, long dropped,
+        long retries, long refused, boolean journaling, long journalBacklogBytes, String lastError,
+        Duration oldestUnwritten) {
+
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("queueDepth", queueDepth);
+        m.put("accepted", accepted);
+        m.put("written", written);
+        m.put("journaled", journaled);
+        m.put("replayed", replayed);
+        m.put("dropped", dropped);
+        m.put("retries", retries);
+        m.put("refused", refused);
+        m.put("journaling", journaling);
+        m.put("journalBacklogBytes", journalBacklogBytes);
+        m.put("lastError", lastError);
+        m.put("oldestUnwrittenMillis", oldestUnwritten.toMillis());
+        return m;
+    }
+}

@@ -1,0 +1,23 @@
+package com.arbalert.calllogger;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The logger's running figures, written by the producers (accepted) and the writer thread (the rest). */
+final class LoggerStats {
+    /** Striped, so producers on several threads do not contend on one cache line. */
+    final LongAdder accepted = new LongAdder();
+    final AtomicLong written = new AtomicLong();
+    final AtomicLong journaled = new AtomicLong();
+    final AtomicLong replayed = new AtomicLong();
+    final AtomicLong dropped = new AtomicLong();
+    final AtomicLong retries = new AtomicLong();
+    final AtomicLong refused = new AtomicLong();
+    /** Events taken from the queue and not yet durable (database or journal). */
+    volatile int inFlight;
+    volatile long journalBacklogBytes;
+    /** System.nanoTime() when the oldest event not yet in the database was taken from the queue; 0 when none. */
+    volatile long oldestUnwrittenNanos;
+    volatile String lastError = "";
+    volatile boolean journaling;
+}
