@@ -1,7 +1,7 @@
 package com.arbalert.bot.telegram;
 
 import com.arbalert.bot.alerts.AlertPublisher;
-import com.arbalert.bot.testing.FakeTelegramServer;
+import com.arbalert.bot.sandbox.FakeTelegramServer;
 import com.arbalert.bot.testing.TelegramBotHarness;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.arbalert.bot.alerts.AlertPublisher;
 import com.arbalert.bot.subscribers.SubscriberRepository;
-import com.arbalert.bot.testing.FakeTelegramServer;
+import com.arbalert.bot.sandbox.FakeTelegramServer;
 import com.arbalert.bot.testing.TelegramBotHarness;
 import java.time.Duration;
 import java.util.List;
