@@ -2,10 +2,9 @@ package com.arbalert.bot.bet;
 
 import com.arbalert.bot.spi.BetClickHook;
 import com.arbalert.bot.spi.CallSentHook;
-import com.arbalert.bot.spi.DataDir;
+import com.arbalert.bot.spi.Service;
 import com.arbalert.bot.telegram.BetButtonFactory;
 import com.arbalert.bot.telegram.CallbackHandler;
-import com.arbalert.bot.telegram.CallbackKey;
 import com.arbalert.bot.telegram.CallbackSigner;
 import com.arbalert.bot.telegram.HookCalls;
 import com.arbalert.bot.telegram.PublishedCalls;
@@ -16,8 +15,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
-import com.google.inject.name.Named;
-import java.nio.file.Path;
 
 /**
  * The I BET button: its signed callback data (for alert delivery, as {@link BetButtonFactory}),
@@ -43,20 +40,15 @@ public final class BetButtonModule extends AbstractModule {
         bind(BetButtonHandler.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), CallbackHandler.class).addBinding().to(BetButtonHandler.class);
         Multibinder.newSetBinder(binder(), BetClickHook.class);
+        bind(CallbackKeyLoader.class).in(Singleton.class);
+        Multibinder.newSetBinder(binder(), Service.class).addBinding().to(CallbackKeyLoader.class);
         bind(PublishedCallRecorder.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), CallSentHook.class).addBinding().to(PublishedCallRecorder.class);
     }
 
-    /** Reads (or makes, on first start) the key file when no secret is configured. */
     @Provides
     @Singleton
-    CallbackKey callbackKey(@Named(CALLBACK_SECRET) String secret, @DataDir Path dataDir) {
-        return CallbackKey.load(secret, dataDir);
-    }
-
-    @Provides
-    @Singleton
-    CallbackSigner callbackSigner(CallbackKey key) {
+    CallbackSigner callbackSigner(CallbackKeyLoader key) {
         return new CallbackSigner(key);
     }
 }

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,10 +23,26 @@ public final class CallbackSigner {
     public static final int MAX_DATA_BYTES = 64;
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    private final Supplier<CallbackKey> keySource;
+    private volatile SecretKeySpec key;
 
     public CallbackSigner(CallbackKey key) {
-        this.key = new SecretKeySpec(requireNonNull(key, "key").bytes(), ALGORITHM);
+        requireNonNull(key, "key");
+        this.keySource = () -> key;
+    }
+
+    /** With a key that is loaded when the bot starts (it may be read from, or made in, DATA_DIR). */
+    public CallbackSigner(Supplier<CallbackKey> keySource) {
+        this.keySource = requireNonNull(keySource, "keySource");
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec k = key;
+        if (k == null) {
+            k = new SecretKeySpec(keySource.get().bytes(), ALGORITHM);
+            key = k;
+        }
+        return k;
     }
 
     /** @throws IllegalArgumentException when the signed data would not fit Telegram's 64 bytes */
@@ -61,7 +78,7 @@ public final class CallbackSigner {
     private byte[] mac(String payload) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
+            mac.init(key());
             return Arrays.copyOf(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)), MAC_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JRE", e);

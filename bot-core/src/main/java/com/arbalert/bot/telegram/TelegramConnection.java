@@ -30,7 +30,7 @@ public final class TelegramConnection implements Service {
     private final Dispatcher dispatcher;
     private final ConnectionPool pool;
     private final OkHttpClient http;
-    private final TelegramClient client;
+    private volatile TelegramClient client;
     private final Duration timeout;
 
     @Inject
@@ -50,7 +50,6 @@ public final class TelegramConnection implements Service {
                 .writeTimeout(timeout)
                 .callTimeout(timeout)
                 .build();
-        this.client = new OkHttpTelegramClient(http, account.botToken(), telegramUrl());
     }
 
     @Override
@@ -60,7 +59,11 @@ public final class TelegramConnection implements Service {
 
     /** The client every Bot API call goes through; every call has the configured timeout. */
     public TelegramClient client() {
-        return client;
+        TelegramClient c = client;
+        if (c == null) {
+            throw new IllegalStateException("the Telegram connection is not started");
+        }
+        return c;
     }
 
     /**
@@ -70,7 +73,7 @@ public final class TelegramConnection implements Service {
     public <T extends Serializable, M extends BotApiMethod<T>> CompletableFuture<T> call(M method) {
         CompletableFuture<T> call;
         try {
-            call = client.executeAsync(method);
+            call = client().executeAsync(method);
         } catch (TelegramApiException | RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }
@@ -95,7 +98,9 @@ public final class TelegramConnection implements Service {
 
     @Override
     public void start() {
-        // nothing to open: OkHttp connects on first use
+        // the token is read here, not when the object graph is built, so that commands that never
+        // reach Telegram (migrate) need none; OkHttp connects on first use
+        client = new OkHttpTelegramClient(http, account.botToken(), telegramUrl());
     }
 
     @Override

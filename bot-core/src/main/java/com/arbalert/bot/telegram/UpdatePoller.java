@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public final class UpdatePoller implements Service {
     private TelegramBotsLongPollingApplication application;
     private BotSession session;
     private ScheduledExecutorService executor;
+    private Dispatcher pollDispatcher;
 
     @Inject
     public UpdatePoller(TelegramConnection connection, UpdateRouter router, TelegramConfig config, Clock clock) {
@@ -60,7 +62,11 @@ public final class UpdatePoller implements Service {
         int timeoutSeconds = (int) config.getPollTimeout().toSeconds();
         // counts as the first poll, so health is not DOWN in the instant before it starts
         lastPollStarted.set(clock.instant());
-        OkHttpClient http = connection.httpWithReadTimeout(config.getPollTimeout().plus(config.getRequestTimeout()));
+        // a dispatcher of its own, so that stop() can cancel the pending long poll (a thread
+        // interrupt does not end a blocking OkHttp call) without cancelling sends still in flight
+        pollDispatcher = new Dispatcher();
+        OkHttpClient http = connection.httpWithReadTimeout(config.getPollTimeout().plus(config.getRequestTimeout()))
+                .newBuilder().dispatcher(pollDispatcher).build();
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "telegram-poller"));
         ScheduledExecutorService ours = executor;
         application = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> ours,
@@ -83,6 +89,11 @@ public final class UpdatePoller implements Service {
         if (application != null) {
             application.close();
             application = null;
+        }
+        if (pollDispatcher != null) {
+            pollDispatcher.cancelAll();
+            pollDispatcher.executorService().shutdownNow();
+            pollDispatcher = null;
         }
         if (executor != null) {
             executor.shutdownNow();

@@ -94,7 +94,7 @@ class BotMainTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("usage: ./bot", "  run ", "  migrate ", "TELEGRAM_BOT_TOKEN", "DB_URL", "HTTP_PORT");
         assertThat(run(Map.of(), "frobnicate")).isEqualTo(2);
-        assertThat(errLines()).containsExactly("unknown command 'frobnicate'; commands: run, migrate, probe (./bot --help)");
+        assertThat(errLines()).containsExactly("unknown command 'frobnicate'; commands: run, migrate, probe, demo (./bot --help)");
     }
 
     @Test
@@ -111,10 +111,10 @@ class BotMainTest {
             env.put("DB_PASSWORD", schema.password());
         }
         assertThat(run(env, "migrate")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("core: 1 migration(s) applied, now at version 1");
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("core: [1-9][0-9]* migration\\(s\\) applied, now at version [0-9]+");
         out.reset();
         assertThat(run(env, "migrate")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("core: 0 migration(s) applied, now at version 1");
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("core: 0 migration\\(s\\) applied, now at version [0-9]+");
         try (Connection c = schema.connect(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM flyway_history_core WHERE success = 1")) {
             rs.next();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.arbalert.bot.sandbox.FakeTelegramServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +42,13 @@ class BotProcessTest {
     @Test
     void runsOnTheEmbeddedDatabaseAndStopsOnSigtermWithExitCode0(@TempDir Path dataDir) throws Exception {
         Path log = dataDir.resolve("bot.log");
-        Process process = bot(dataDir, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "HTTP_PORT", "0"))
+        try (FakeTelegramServer telegram = FakeTelegramServer.start(TOKEN, 30, 1)) {
+            runAndStop(dataDir, log, telegram);
+        }
+    }
+
+    private static void runAndStop(Path dataDir, Path log, FakeTelegramServer telegram) throws Exception {
+        Process process = bot(dataDir, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "HTTP_PORT", "0", "TELEGRAM_API_URL", telegram.url()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             int httpPort = awaitPort(process, log);
@@ -49,7 +56,8 @@ class BotProcessTest {
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/healthz")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"status\":\"UP\"", "\"database\"");
+            assertThat(health.body()).contains("\"status\":\"UP\"", "\"database\"", "\"telegram\"");
+            assertThat(telegram.getUpdatesCalls()).as("long polling").isPositive();
             assertThat(Files.isDirectory(dataDir.resolve("mariadb").resolve("data").resolve("arbalert"))).isTrue();
 
             long t0 = System.nanoTime();
@@ -58,7 +66,7 @@ class BotProcessTest {
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
             List<String> output = Files.readAllLines(log);
             assertThat(process.exitValue()).as(String.join("\n", output)).isZero();
-            assertThat(output).anyMatch(l -> l.contains("Schema core: 1 migration(s) applied"))
+            assertThat(output).anyMatch(l -> l.matches(".*Schema core: [1-9][0-9]* migration\\(s\\) applied.*"))
                     .anyMatch(l -> l.contains("Stopped database"))
                     .noneMatch(l -> l.contains("process-test-secret"));
         } finally {

@@ -8,6 +8,7 @@ import com.arbalert.bot.config.ConfigSources;
 import com.arbalert.bot.core.CoreModule;
 import com.arbalert.bot.http.HttpServer;
 import com.arbalert.bot.lifecycle.Lifecycle;
+import com.arbalert.bot.sandbox.FakeTelegramServer;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
@@ -25,7 +26,8 @@ import java.util.Map;
 /**
  * The real bot, booted in the test JVM: the real injector (core module, the plugins found on the
  * class path, and any extra modules) against a fresh {@link TestDatabase} schema, HTTP on a free
- * port, DATA_DIR in a temporary directory. Close it to stop every service.
+ * port, DATA_DIR in a temporary directory, and a sandbox Bot API of its own unless the test sets
+ * TELEGRAM_API_URL. Close it to stop every service.
  *
  * <pre>{@code
  * try (TestBot bot = TestBot.builder().config("ADMIN_IDS", "42").module(new MyTestModule()).start()) {
@@ -43,12 +45,19 @@ public final class TestBot implements AutoCloseable {
     private final Lifecycle lifecycle;
     private final TestDatabase.Schema schema;
     private final Path dataDir;
+    private final FakeTelegramServer telegram;
 
-    private TestBot(Injector injector, TestDatabase.Schema schema, Path dataDir) {
+    private TestBot(Injector injector, TestDatabase.Schema schema, Path dataDir, FakeTelegramServer telegram) {
         this.injector = injector;
         this.lifecycle = injector.getInstance(Lifecycle.class);
         this.schema = schema;
         this.dataDir = dataDir;
+        this.telegram = telegram;
+    }
+
+    /** The sandbox Bot API this bot talks to; null when the test set TELEGRAM_API_URL itself. */
+    public FakeTelegramServer telegram() {
+        return telegram;
     }
 
     public static Builder builder() {
@@ -87,7 +96,13 @@ public final class TestBot implements AutoCloseable {
 
     @Override
     public void close() {
-        lifecycle.stop();
+        try {
+            lifecycle.stop();
+        } finally {
+            if (telegram != null) {
+                telegram.close();
+            }
+        }
     }
 
     public static final class Builder {
@@ -100,8 +115,6 @@ public final class TestBot implements AutoCloseable {
         private Builder() {
             config.put("HTTP_PORT", "0");
             config.put("TELEGRAM_BOT_TOKEN", BOT_TOKEN);
-            // nothing listens there: a test that talks to Telegram sets its fake Bot API's URL
-            config.put("TELEGRAM_API_URL", "http://127.0.0.1:9");
             config.put("INGEST_TOKEN", INGEST_TOKEN);
             config.put("CALLBACK_SECRET", CALLBACK_SECRET);
             config.put("DB_CONNECT_TIMEOUT", "10s");
@@ -152,7 +165,12 @@ public final class TestBot implements AutoCloseable {
         /** Builds and starts every service; on failure what was started is stopped and the failure is thrown. */
         public TestBot start() {
             TestBot bot = prepare();
-            bot.lifecycle.start();
+            try {
+                bot.lifecycle.start();
+            } catch (RuntimeException e) {
+                bot.close();
+                throw e;
+            }
             return bot;
         }
 
@@ -170,6 +188,11 @@ public final class TestBot implements AutoCloseable {
             values.put("DB_PASSWORD", s.password());
             values.put("DATA_DIR", dataDir.toString());
             values.putAll(config);
+            FakeTelegramServer telegram = null;
+            if (!config.containsKey("TELEGRAM_API_URL")) {
+                telegram = FakeTelegramServer.start(values.getOrDefault("TELEGRAM_BOT_TOKEN", BOT_TOKEN), 30, 1);
+                values.put("TELEGRAM_API_URL", telegram.url());
+            }
             List<Module> all = new ArrayList<>();
             all.add(new CoreModule());
             if (plugins) {
@@ -179,8 +202,15 @@ public final class TestBot implements AutoCloseable {
             if (!overrides.isEmpty()) {
                 all = List.of(Modules.override(all).with(overrides));
             }
-            Injector injector = new Bootstrap(all).initialize(new ConfigSources(values, "the test configuration", Map.of()));
-            return new TestBot(injector, s, dataDir);
+            try {
+                Injector injector = new Bootstrap(all).initialize(new ConfigSources(values, "the test configuration", Map.of()));
+                return new TestBot(injector, s, dataDir, telegram);
+            } catch (RuntimeException e) {
+                if (telegram != null) {
+                    telegram.close();
+                }
+                throw e;
+            }
         }
     }
 }
