@@ -144,8 +144,8 @@ final class BatchWriter {
             ps.setBigDecimal(at + 1, o.closingA());
             setNullableDecimal(ps, at + 2, o.closingB());
         });
-        recompute(c, DerivedColumns::clicksSql, clicked, logged);
-        recompute(c, DerivedColumns::resultsSql, reported, logged);
+        clicked.addAll(reported);
+        recompute(c, DerivedColumns::clicksAndResultsSql, clicked, logged);
         recompute(c, DerivedColumns::deliveriesSql, delivered, logged);
         recompute(c, DerivedColumns::closingSql, closed, logged);
         return new Outcome(refused);
