@@ -1,0 +1,4 @@
+CREATE TABLE test_widget (
+    id   BIGINT      NOT NULL PRIMARY KEY,
+    name VARCHAR(32) NOT NULL
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;

@@ -1,0 +1,1 @@
+ALTER TABLE test_widget ADD COLUMN colour VARCHAR(16) NULL;
