@@ -54,9 +54,10 @@ public final class CallLogger implements Service, HealthContributor {
         this.config = requireNonNull(config, "config");
         this.queue = new EventQueue(config.getQueueCapacity());
         this.recent = new RecentCalls(config.getRecentCalls());
-        this.journal = new Journal(dataDir.resolve("journal"), config.getJournalBudgetBytes(),
-                config.getJournalSegmentBytes());
-        this.writer = new CallLogWriter(queue, new BatchWriter(dataSource), journal, stats, config);
+        this.journal = new Journal(dataDir.resolve("journal"), config.getJournalBudget().bytes(),
+                config.getJournalSegment().bytes());
+        this.writer = new CallLogWriter(queue, new BatchWriter(dataSource), new DerivationFold(dataSource), journal,
+                stats, config);
         this.retention = new CallRetention(dataSource, clock, config);
         LoggerMeters.register(requireNonNull(meters, "meters"), stats, queue);
     }
@@ -141,7 +142,8 @@ public final class CallLogger implements Service, HealthContributor {
         Duration age = oldest == 0 ? Duration.ZERO : Duration.ofNanos(Math.max(0, System.nanoTime() - oldest));
         return new LoggerHealth(queue.size() + stats.inFlight, stats.accepted.sum(), stats.written.get(),
                 stats.journaled.get(), stats.replayed.get(), stats.dropped.get(), stats.retries.get(),
-                stats.refused.get(), stats.journaling, stats.journalBacklogBytes, stats.lastError, age);
+                stats.refused.get(), stats.journaling, stats.journalBacklogBytes, stats.lastError, age, stats.folded.get(),
+                stats.derivePending);
     }
 
     @Override

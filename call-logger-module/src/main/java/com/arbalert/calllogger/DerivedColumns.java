@@ -2,13 +2,16 @@ package com.arbalert.calllogger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The set-based statements that derive a call's counters from the fact tables, so they are
- * never incremented and a replay cannot count anything twice. Each runs once per batch for the
- * calls whose facts (or whose row) the batch wrote; a call without facts is left as it is.
+ * never incremented and a replay cannot count anything twice. They run when pending calls are
+ * folded ({@link DerivationFold}); a call without facts is left as it is.
  */
 final class DerivedColumns {
     private static final int CHUNK = 1000;
@@ -58,6 +61,14 @@ final class DerivedColumns {
                 + " WHERE c.call_id IN (" + in + ")";
     }
 
+    /** Calls among {@code in} that already have a fact stored, which a batch's own facts cannot account for. */
+    static String storedFactsSql(String in) {
+        return "SELECT call_id FROM call_clicks WHERE call_id IN (" + in + ")"
+                + " UNION SELECT call_id FROM call_results WHERE call_id IN (" + in + ")"
+                + " UNION SELECT call_id FROM call_deliveries WHERE call_id IN (" + in + ")"
+                + " UNION SELECT call_id FROM call_closing_odds WHERE call_id IN (" + in + ")";
+    }
+
     interface Sql {
         String forList(String in);
     }
@@ -68,19 +79,37 @@ final class DerivedColumns {
      */
     static void run(Connection c, Sql sql, List<Long> ids) throws SQLException {
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            int size = chunk.size() <= 16 ? 16 : chunk.size() <= 128 ? 128 : chunk.size() <= 512 ? 512 : CHUNK;
-            String statement = sql.forList(placeholders(size));
-            int lists = (int) statement.chars().filter(ch -> ch == '?').count() / size;
-            try (PreparedStatement ps = c.prepareStatement(statement)) {
-                for (int list = 0; list < lists; list++) {
-                    for (int i = 0; i < size; i++) {
-                        ps.setLong(list * size + i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
-                    }
-                }
+            try (PreparedStatement ps = prepare(c, sql, ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
                 ps.executeUpdate();
             }
         }
+    }
+
+    /** Like {@link #run}, for a query whose first column is a call id: the ids it returns. */
+    static Set<Long> query(Connection c, Sql sql, List<Long> ids) throws SQLException {
+        Set<Long> found = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            try (PreparedStatement ps = prepare(c, sql, ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getLong(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static PreparedStatement prepare(Connection c, Sql sql, List<Long> chunk) throws SQLException {
+        int size = chunk.size() <= 16 ? 16 : chunk.size() <= 128 ? 128 : chunk.size() <= 512 ? 512 : CHUNK;
+        String statement = sql.forList(placeholders(size));
+        int lists = (int) statement.chars().filter(ch -> ch == '?').count() / size;
+        PreparedStatement ps = c.prepareStatement(statement);
+        for (int list = 0; list < lists; list++) {
+            for (int i = 0; i < size; i++) {
+                ps.setLong(list * size + i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+            }
+        }
+        return ps;
     }
 
     private static String placeholders(int n) {
