@@ -61,8 +61,11 @@ final class BatchWriter {
         this.dataSource = requireNonNull(dataSource, "dataSource");
     }
 
-    /** What a committed batch left out: answers whose profit broke the bound of the stored stakes. */
-    record Outcome(List<String> refused) {
+    /**
+     * What a committed batch left out (answers whose profit broke the bound of the stored stakes)
+     * and how many calls it marked for a fold (some may have been pending already).
+     */
+    record Outcome(List<String> refused, int marked) {
     }
 
     Outcome write(List<CallEvent> batch) throws SQLException {
@@ -159,7 +162,7 @@ final class BatchWriter {
                 ps.executeBatch();
             }
         }
-        return new Outcome(refused);
+        return new Outcome(refused, pendingIds.size());
     }
 
     @SafeVarargs

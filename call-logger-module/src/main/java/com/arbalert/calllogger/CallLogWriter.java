@@ -266,20 +266,25 @@ final class CallLogWriter implements Runnable {
                 if (batch.size() == 1 && !(e instanceof SQLNonTransientConnectionException)) {
                     log.error("Call log event refused by the database and left out: {} ({})", batch.get(0), e.getMessage());
                     stats.refused.incrementAndGet();
-                    return new BatchWriter.Outcome(List.of());
+                    return new BatchWriter.Outcome(List.of(), 0);
                 }
                 throw e;
             }
             log.warn("Call log batch refused by the database ({}); writing its events one by one", e.getMessage());
             List<String> refused = new ArrayList<>();
+            int marked = 0;
             for (CallEvent event : batch) {
-                refused.addAll(writeSafely(List.of(event)).refused());
+                BatchWriter.Outcome one = writeSafely(List.of(event));
+                refused.addAll(one.refused());
+                marked += one.marked();
             }
-            return new BatchWriter.Outcome(refused);
+            return new BatchWriter.Outcome(refused, marked);
         }
     }
 
     private void reportRefused(BatchWriter.Outcome outcome) {
+        // an upper bound until the next fold counts the table
+        stats.derivePending += outcome.marked();
         for (String message : outcome.refused()) {
             stats.refused.incrementAndGet();
             log.warn("Call log result refused against the stored stakes: {}", message);

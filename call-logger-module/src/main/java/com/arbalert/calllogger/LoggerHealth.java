@@ -13,7 +13,7 @@ import java.util.Map;
  * @param refused answers the writer left out because their profit broke the stored stakes' bound
  * @param oldestUnwritten roughly how long the oldest event not yet in the database has waited
  * @param folded calls whose derived columns were folded in from facts written after their row
- * @param derivePending calls still waiting for that fold, as of the last fold
+ * @param derivePending calls waiting for that fold: exact at each fold, an upper bound between folds
  */
 public record LoggerHealth(int queueDepth, long accepted, long written, long journaled, long replayed, long dropped,
         long retries, long refused, boolean journaling, long journalBacklogBytes, String lastError,

@@ -15,7 +15,7 @@ final class LoggerStats {
     final AtomicLong refused = new AtomicLong();
     /** Calls whose derived columns were folded from the fact tables. */
     final AtomicLong folded = new AtomicLong();
-    /** Calls marked for a fold that were still waiting at the last fold. */
+    /** Calls waiting for a fold: counted at each fold, plus what batches marked since (at most). */
     volatile long derivePending;
     /** Events taken from the queue and not yet durable (database or journal). */
     volatile int inFlight;
