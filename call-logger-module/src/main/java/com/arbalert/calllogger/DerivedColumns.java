@@ -107,12 +107,17 @@ final class DerivedColumns {
         String statement = sql.forList(placeholders(size));
         int lists = (int) statement.chars().filter(ch -> ch == '?').count() / size;
         PreparedStatement ps = c.prepareStatement(statement);
-        for (int list = 0; list < lists; list++) {
-            for (int i = 0; i < size; i++) {
-                ps.setLong(list * size + i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+        try {
+            for (int list = 0; list < lists; list++) {
+                for (int i = 0; i < size; i++) {
+                    ps.setLong(list * size + i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+                }
             }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
         }
-        return ps;
     }
 
     private static String placeholders(int n) {

@@ -123,6 +123,26 @@ class DerivationFoldTest {
         assertThat(pending(id)).isZero();
     }
 
+    @Test
+    void aClickWrittenBeforeItsCallsRowIsCountedOnceTheRowArrives() throws Exception {
+        long id = LoggerFixtures.TSIDS.next();
+        BatchWriter writer = new BatchWriter(ds);
+        DerivationFold fold = new DerivationFold(ds);
+        writer.write(List.of(new CallEvent.Clicked(id, 9, T)));
+        while (fold.foldOnce(1000) > 0) {
+            // no row yet: the mark is dropped, the click is kept
+        }
+        assertThat(pending(id)).isZero();
+        writer.write(List.of(new CallEvent.Logged(id, arbitrage("polo").build()), new CallEvent.Clicked(id, 10, T)));
+        // the batch alone knows one clicker; the stored click makes it fold the call from the tables
+        assertThat(rows(ds, DERIVED + id).get(0)).containsExactly(40, 1, null, null);
+        assertThat(pending(id)).isEqualTo(1);
+        while (fold.foldOnce(1000) > 0) {
+            // drain every mark
+        }
+        assertThat(rows(ds, DERIVED + id).get(0)).containsExactly(40, 2, null, null);
+    }
+
     /** Ties, corrections at the same instant, repeated clicks and a replaced delivery count. */
     private static List<CallEvent> events(long id) {
         return List.of(
