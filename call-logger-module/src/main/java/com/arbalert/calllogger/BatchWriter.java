@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -24,17 +26,22 @@ import javax.sql.DataSource;
  * commands); answers, deliveries and closing odds, where the last one counts, are multi-row upserts
  * (Connector/J sends an INSERT ... ON DUPLICATE KEY UPDATE batch as a bulk command only to servers
  * with bulk unit results, 11.5+; before that it would be a round trip per row).
- * Every statement is an idempotent upsert, and the derived columns of the calls the batch
- * touches are recomputed from the fact tables by set-based UPDATEs, so writing a batch twice
- * leaves the same rows. Statements run by kind (calls, deliveries, clicks, results, closing
- * odds); within a kind they keep acceptance order, which is all a call's final state depends on.
+ * A call whose row is in the batch is inserted with its derived columns computed from the batch
+ * ({@link BatchDerivation}). Every other call the batch's facts touch, and a new call that already
+ * had facts stored, is marked in {@code derived_pending} in the same transaction and later folded
+ * ({@link DerivationFold}): rewriting a call's row, which three covering indexes carry, once per
+ * fold instead of once per batch. Every statement is idempotent, so writing a batch twice leaves
+ * the same rows. Statements run by kind; within a kind they keep acceptance order, which is all a
+ * call's final state depends on.
  */
 final class BatchWriter {
     // Calls and clicks never change once written (a repeat keeps the first), so they are plain
     // INSERT IGNORE batches, which Connector/J sends as one bulk command.
     static final String INSERT_CALL = "INSERT IGNORE INTO arbitrage_calls (call_id, call_type, sport, team_a, team_b,"
             + " match_date, book_a, book_b, market, odds_format, odds_a, odds_b, roi_percent, stake_a, stake_b,"
-            + " profit_expected, sent_at, users_notified) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + " profit_expected, sent_at, users_notified, users_clicked, outcome, profit_actual)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    static final String MARK_PENDING = "INSERT IGNORE INTO derived_pending (call_id) VALUES (?)";
     static final String INSERT_CLICK = "INSERT IGNORE INTO call_clicks (call_id, user_id, clicked_at) VALUES (?, ?, ?)";
     static final MultiRowInsert DELIVERIES = new MultiRowInsert("call_deliveries", "call_id, delivered", 2,
             "delivered = VALUES(delivered)");
@@ -54,8 +61,11 @@ final class BatchWriter {
         this.dataSource = requireNonNull(dataSource, "dataSource");
     }
 
-    /** What a committed batch left out: answers whose profit broke the bound of the stored stakes. */
-    record Outcome(List<String> refused) {
+    /**
+     * What a committed batch left out (answers whose profit broke the bound of the stored stakes)
+     * and how many calls it marked for a fold (some may have been pending already).
+     */
+    record Outcome(List<String> refused, int marked) {
     }
 
     Outcome write(List<CallEvent> batch) throws SQLException {
@@ -75,39 +85,40 @@ final class BatchWriter {
     }
 
     private Outcome writeIn(Connection c, List<CallEvent> batch) throws SQLException {
-        List<CallEvent.Logged> calls = new ArrayList<>();
+        Map<Long, CallEvent.Logged> calls = new LinkedHashMap<>();
         List<CallEvent.Delivered> deliveries = new ArrayList<>();
         List<CallEvent.Clicked> clicks = new ArrayList<>();
         List<CallEvent.Reported> results = new ArrayList<>();
         List<CallEvent.ClosingOdds> closings = new ArrayList<>();
-        // a call's derived columns are recomputed when the batch wrote its row or one of its facts
-        Set<Long> logged = new LinkedHashSet<>();
-        Set<Long> clicked = new LinkedHashSet<>();
-        Set<Long> reported = new LinkedHashSet<>();
-        Set<Long> delivered = new LinkedHashSet<>();
-        Set<Long> closed = new LinkedHashSet<>();
         for (CallEvent e : batch) {
             if (e instanceof CallEvent.Logged l) {
-                calls.add(l);
-                logged.add(l.callId());
+                calls.putIfAbsent(l.callId(), l); // INSERT IGNORE keeps the first too
             } else if (e instanceof CallEvent.Delivered d) {
                 deliveries.add(d);
-                delivered.add(d.callId());
             } else if (e instanceof CallEvent.Clicked k) {
                 clicks.add(k);
-                clicked.add(k.callId());
             } else if (e instanceof CallEvent.Reported r) {
                 results.add(r);
-                reported.add(r.callId());
             } else if (e instanceof CallEvent.ClosingOdds o) {
                 closings.add(o);
-                closed.add(o.callId());
             }
         }
+        List<String> refused = new ArrayList<>();
+        List<CallEvent.Reported> accepted = results.isEmpty() ? results : checkUnchecked(c, results, calls, refused);
+        // checked before this batch's facts are written: facts from earlier batches (or an earlier
+        // write of this one) are not in the batch, so such calls are folded from the tables instead
+        Set<Long> pendingIds = calls.isEmpty() ? new TreeSet<>()
+                : new TreeSet<>(DerivedColumns.query(c, DerivedColumns::storedFactsSql, new ArrayList<>(calls.keySet())));
         if (!calls.isEmpty()) {
+            BatchDerivation derivation = new BatchDerivation(clicks, accepted, deliveries);
             try (PreparedStatement ps = c.prepareStatement(INSERT_CALL)) {
-                for (CallEvent.Logged l : calls) {
+                for (CallEvent.Logged l : calls.values()) {
                     bindCall(ps, 1, l.callId(), l.call());
+                    BatchDerivation.Derived d = derivation.of(l);
+                    ps.setInt(18, d.usersNotified());
+                    ps.setInt(19, d.usersClicked());
+                    setNullableString(ps, 20, d.outcome());
+                    setNullableDecimal(ps, 21, d.profitActual());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -128,37 +139,58 @@ final class BatchWriter {
                 ps.executeBatch();
             }
         }
-        List<String> refused = new ArrayList<>();
-        if (!results.isEmpty()) {
-            List<CallEvent.Reported> accepted = checkUnchecked(c, results, refused);
-            RESULTS.execute(c, accepted, (ps, at, r) -> {
-                ps.setLong(at, r.callId());
-                ps.setLong(at + 1, r.userId());
-                ps.setString(at + 2, r.outcome().code());
-                ps.setBigDecimal(at + 3, r.profit());
-                ps.setObject(at + 4, utc(r.at()));
-            });
-        }
+        RESULTS.execute(c, accepted, (ps, at, r) -> {
+            ps.setLong(at, r.callId());
+            ps.setLong(at + 1, r.userId());
+            ps.setString(at + 2, r.outcome().code());
+            ps.setBigDecimal(at + 3, r.profit());
+            ps.setObject(at + 4, utc(r.at()));
+        });
         CLOSINGS.execute(c, closings, (ps, at, o) -> {
             ps.setLong(at, o.callId());
             ps.setBigDecimal(at + 1, o.closingA());
             setNullableDecimal(ps, at + 2, o.closingB());
         });
-        recompute(c, DerivedColumns::clicksSql, clicked, logged);
-        recompute(c, DerivedColumns::resultsSql, reported, logged);
-        recompute(c, DerivedColumns::deliveriesSql, delivered, logged);
-        recompute(c, DerivedColumns::closingSql, closed, logged);
-        return new Outcome(refused);
+        markOthers(pendingIds, calls.keySet(), deliveries, clicks, accepted);
+        closings.forEach(o -> pendingIds.add(o.callId())); // rare and hours after the call: always folded
+        if (!pendingIds.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(MARK_PENDING)) {
+                for (long id : pendingIds) {
+                    ps.setLong(1, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        return new Outcome(refused, pendingIds.size());
+    }
+
+    @SafeVarargs
+    private static void markOthers(Set<Long> pendingIds, Set<Long> logged, List<? extends CallEvent>... facts) {
+        for (List<? extends CallEvent> kind : facts) {
+            for (CallEvent e : kind) {
+                if (!logged.contains(e.callId())) {
+                    pendingIds.add(e.callId());
+                }
+            }
+        }
     }
 
     /** Answers for calls that were not in memory at the call are checked here against the stored stakes. */
     private static List<CallEvent.Reported> checkUnchecked(Connection c, List<CallEvent.Reported> results,
-            List<String> refused) throws SQLException {
+            Map<Long, CallEvent.Logged> calls, List<String> refused) throws SQLException {
         List<CallEvent.Reported> accepted = new ArrayList<>(results.size());
         PreparedStatement ps = null;
         try {
             for (CallEvent.Reported r : results) {
-                if (!r.checked()) {
+                CallEvent.Logged inBatch = calls.get(r.callId());
+                if (!r.checked() && inBatch != null) {
+                    BigDecimal bound = inBatch.call().totalStake().multiply(CallRecord.PROFIT_STAKE_FACTOR);
+                    if (r.profit().abs().compareTo(bound) > 0) {
+                        refused.add(refusal(r, bound));
+                        continue;
+                    }
+                } else if (!r.checked()) {
                     if (ps == null) {
                         ps = c.prepareStatement(STAKES);
                     }
@@ -167,9 +199,7 @@ final class BatchWriter {
                         if (rs.next()) {
                             BigDecimal bound = rs.getBigDecimal(1).multiply(CallRecord.PROFIT_STAKE_FACTOR);
                             if (r.profit().abs().compareTo(bound) > 0) {
-                                refused.add("profit of user " + r.userId() + " for call " + r.callId()
-                                        + " must be within ±" + bound.toPlainString() + " (10 times the stakes), got "
-                                        + r.profit().toPlainString());
+                                refused.add(refusal(r, bound));
                                 continue;
                             }
                         }
@@ -185,14 +215,9 @@ final class BatchWriter {
         return accepted;
     }
 
-    private static void recompute(Connection c, DerivedColumns.Sql sql, Set<Long> facts, Set<Long> logged)
-            throws SQLException {
-        if (facts.isEmpty() && logged.isEmpty()) {
-            return;
-        }
-        Set<Long> ids = new LinkedHashSet<>(facts);
-        ids.addAll(logged);
-        DerivedColumns.run(c, sql, new ArrayList<>(ids));
+    private static String refusal(CallEvent.Reported r, BigDecimal bound) {
+        return "profit of user " + r.userId() + " for call " + r.callId() + " must be within ±" + bound.toPlainString()
+                + " (10 times the stakes), got " + r.profit().toPlainString();
     }
 
     static void bindCall(PreparedStatement ps, int at, long callId, CallRecord call) throws SQLException {
@@ -216,7 +241,7 @@ final class BatchWriter {
         ps.setInt(at + 17, call.usersNotified());
     }
 
-    /** Bound as a UTC wall-clock value, so the session time zone never shifts a stored time. */
+    /** Bound as a UTC wall-clock value, so the connection's time zone never shifts a stored time. */
     static LocalDateTime utc(Instant at) {
         return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }

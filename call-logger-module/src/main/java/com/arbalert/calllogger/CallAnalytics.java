@@ -22,20 +22,8 @@ public final class CallAnalytics {
     private static final String PERIOD = " FROM arbitrage_calls WHERE sent_at >= ? AND sent_at < ?";
     private static final String SPORT = " AND sport = ?";
     private static final String[] BUCKETS = {"<1%", "1-2%", "2-3%", "3-5%", ">=5%"};
-    private static final String[] BUCKET_CONDITIONS = {"roi_percent < 1", "roi_percent >= 1 AND roi_percent < 2",
+    private static final String[] BUCKET_RANGES = {"roi_percent < 1", "roi_percent >= 1 AND roi_percent < 2",
             "roi_percent >= 2 AND roi_percent < 3", "roi_percent >= 3 AND roi_percent < 5", "roi_percent >= 5"};
-    /** One pass without a temporary table: each bucket's figures as conditional sums. */
-    private static final String ROI_SUMS;
-
-    static {
-        StringBuilder sb = new StringBuilder("SELECT ");
-        for (int i = 0; i < BUCKET_CONDITIONS.length; i++) {
-            String when = "CASE WHEN " + BUCKET_CONDITIONS[i] + " THEN ";
-            sb.append(i == 0 ? "" : ", ").append("COUNT(").append(when).append("1 END), COALESCE(SUM(").append(when)
-                    .append("users_notified END), 0), COALESCE(SUM(").append(when).append("users_clicked END), 0)");
-        }
-        ROI_SUMS = sb.toString();
-    }
 
     private static final String SUMMARY = "SELECT COUNT(*), COALESCE(SUM(users_notified), 0),"
             + " COALESCE(SUM(users_clicked), 0), " + CONVERSION + ", COUNT(profit_actual), SUM(profit_actual),"
@@ -98,27 +86,53 @@ public final class CallAnalytics {
         return query(sql, period, List.of(), rs -> new HourActivity(rs.getInt(1), rs.getLong(2), rs.getLong(3)));
     }
 
-    /** Buckets without calls are left out. */
+    /**
+     * Buckets without calls are left out. Each bucket is one range of the ROI index, summed
+     * without a temporary table, the five joined by UNION ALL.
+     */
     public List<RoiBucket> conversionByRoi(StatsPeriod period) throws SQLException {
-        List<List<RoiBucket>> one = query(ROI_SUMS + where(period), period, List.of(), rs -> {
-            List<RoiBucket> buckets = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < BUCKETS.length; i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(", COUNT(*),")
+                    .append(" COALESCE(SUM(users_notified), 0), COALESCE(SUM(users_clicked), 0)").append(where(period))
+                    .append(" AND ").append(BUCKET_RANGES[i]);
+        }
+        sql.append(" ORDER BY 1");
+        List<RoiBucket> buckets = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int next = 1;
             for (int i = 0; i < BUCKETS.length; i++) {
-                long calls = rs.getLong(3 * i + 1);
-                long notified = rs.getLong(3 * i + 2);
-                long clicked = rs.getLong(3 * i + 3);
-                if (calls > 0) {
-                    buckets.add(new RoiBucket(BUCKETS[i], calls, notified, clicked, percent(clicked, notified)));
+                next = bindPeriod(ps, next, period);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long calls = rs.getLong(2);
+                    if (calls > 0) {
+                        long notified = rs.getLong(3);
+                        long clicked = rs.getLong(4);
+                        buckets.add(new RoiBucket(BUCKETS[rs.getInt(1)], calls, notified, clicked,
+                                percent(clicked, notified)));
+                    }
                 }
             }
-            return buckets;
-        });
-        return one.isEmpty() ? List.of() : one.get(0);
+        }
+        return buckets;
     }
 
     /** As MariaDB's ROUND(100 * clicked / notified, 2) on exact numbers: half away from zero. */
     private static BigDecimal percent(long clicked, long notified) {
         return notified == 0 ? null : BigDecimal.valueOf(100 * clicked)
                 .divide(BigDecimal.valueOf(notified), 2, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static int bindPeriod(PreparedStatement ps, int first, StatsPeriod period) throws SQLException {
+        int next = first;
+        ps.setObject(next++, BatchWriter.utc(period.from()));
+        ps.setObject(next++, BatchWriter.utc(period.to()));
+        if (period.sport() != null) {
+            ps.setString(next++, period.sport());
+        }
+        return next;
     }
 
     private static String where(StatsPeriod period) {
@@ -131,12 +145,7 @@ public final class CallAnalytics {
 
     private <T> List<T> query(String sql, StatsPeriod period, List<Integer> extra, Row<T> row) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, BatchWriter.utc(period.from()));
-            ps.setObject(2, BatchWriter.utc(period.to()));
-            int next = 3;
-            if (period.sport() != null) {
-                ps.setString(next++, period.sport());
-            }
+            int next = bindPeriod(ps, 1, period);
             for (Integer value : extra) {
                 ps.setInt(next++, value);
             }

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * database has failed for longer than the outage threshold, or at a late shutdown): every batch
  * goes to the journal first and the journal is replayed into the database in order, so nothing
  * accepted later overtakes it; once the journal is empty, back to direct mode.
+ * Between batches, every derive interval, it folds the calls marked pending by earlier batches
+ * into their rows, in rounds bounded in time so a backlog never holds the batches up for long.
  * Producers never wake this thread: it polls, parking briefly when idle.
  */
 final class CallLogWriter implements Runnable {
@@ -27,15 +29,20 @@ final class CallLogWriter implements Runnable {
     private static final long REPLAY_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final int CHUNKS_PER_APPEND = 32;
+    private static final int FOLD_IDS_PER_TRANSACTION = 1000;
+    private static final long FOLD_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final EventQueue queue;
     private final BatchWriter writer;
+    private final DerivationFold fold;
     private final Journal journal;
     private final LoggerStats stats;
     private final int batchSize;
     private final long flushNanos;
     private final long outageNanos;
     private final long stopGraceNanos;
+    private final long deriveNanos;
+    private long nextFold;
     private final Backoff backoff;
     private ArrayList<CallEvent> pending;
     private long pendingSince;
@@ -48,15 +55,18 @@ final class CallLogWriter implements Runnable {
     private volatile boolean stopRequested;
     private volatile long stopDeadline;
 
-    CallLogWriter(EventQueue queue, BatchWriter writer, Journal journal, LoggerStats stats, CallLoggerConfig config) {
+    CallLogWriter(EventQueue queue, BatchWriter writer, DerivationFold fold, Journal journal, LoggerStats stats,
+            CallLoggerConfig config) {
         this.queue = requireNonNull(queue, "queue");
         this.writer = requireNonNull(writer, "writer");
+        this.fold = requireNonNull(fold, "fold");
         this.journal = requireNonNull(journal, "journal");
         this.stats = requireNonNull(stats, "stats");
         this.batchSize = config.getBatchSize();
         this.flushNanos = config.getFlushInterval().toNanos();
         this.outageNanos = config.getOutageBeforeJournal().toNanos();
         this.stopGraceNanos = config.getStopDeadline().toNanos();
+        this.deriveNanos = config.getDeriveInterval().toNanos();
         this.backoff = new Backoff(config.getRetryBackoffMin(), config.getRetryBackoffMax());
         this.pending = new ArrayList<>(batchSize);
     }
@@ -77,6 +87,7 @@ final class CallLogWriter implements Runnable {
 
     @Override
     public void run() {
+        nextFold = System.nanoTime(); // what a previous run left pending is folded first
         try {
             while (true) {
                 boolean stopping = stopRequested;
@@ -112,8 +123,14 @@ final class CallLogWriter implements Runnable {
                         busy |= appendToJournal();
                     }
                 }
+                if (!late && now - nextFold >= 0 && failingSince == 0) {
+                    busy |= fold(now + FOLD_SLICE_NANOS);
+                }
                 publish();
                 if (stopping && pending.isEmpty() && queue.isEmpty() && (!journaling || journal.isEmpty() || late)) {
+                    if (!late && failingSince == 0) {
+                        fold(stopDeadline);
+                    }
                     return;
                 }
                 if (!busy) {
@@ -130,6 +147,32 @@ final class CallLogWriter implements Runnable {
                 log.warn("Call log journal did not close cleanly: {}", e.getMessage());
             }
         }
+    }
+
+    /**
+     * Folds pending calls until none is left or {@code until} passes; when some are left the next
+     * round follows the next batch instead of waiting a whole interval. A failure is retried at the
+     * next interval: the ids stay pending in the database.
+     */
+    private boolean fold(long until) {
+        int total = 0;
+        boolean more = true;
+        try {
+            while (more && System.nanoTime() - until < 0) {
+                int n = fold.foldOnce(FOLD_IDS_PER_TRANSACTION);
+                total += n;
+                more = n == FOLD_IDS_PER_TRANSACTION;
+            }
+            stats.derivePending = more ? fold.backlog() : 0;
+        } catch (SQLException | RuntimeException e) {
+            stats.lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.warn("Call log fold of derived columns failed; retrying in {} ms: {}",
+                    TimeUnit.NANOSECONDS.toMillis(deriveNanos), stats.lastError);
+            more = false;
+        }
+        stats.folded.addAndGet(total);
+        nextFold = more ? System.nanoTime() : System.nanoTime() + deriveNanos;
+        return total > 0;
     }
 
     private boolean fill(long now) {
@@ -223,20 +266,25 @@ final class CallLogWriter implements Runnable {
                 if (batch.size() == 1 && !(e instanceof SQLNonTransientConnectionException)) {
                     log.error("Call log event refused by the database and left out: {} ({})", batch.get(0), e.getMessage());
                     stats.refused.incrementAndGet();
-                    return new BatchWriter.Outcome(List.of());
+                    return new BatchWriter.Outcome(List.of(), 0);
                 }
                 throw e;
             }
             log.warn("Call log batch refused by the database ({}); writing its events one by one", e.getMessage());
             List<String> refused = new ArrayList<>();
+            int marked = 0;
             for (CallEvent event : batch) {
-                refused.addAll(writeSafely(List.of(event)).refused());
+                BatchWriter.Outcome one = writeSafely(List.of(event));
+                refused.addAll(one.refused());
+                marked += one.marked();
             }
-            return new BatchWriter.Outcome(refused);
+            return new BatchWriter.Outcome(refused, marked);
         }
     }
 
     private void reportRefused(BatchWriter.Outcome outcome) {
+        // an upper bound until the next fold counts the table
+        stats.derivePending += outcome.marked();
         for (String message : outcome.refused()) {
             stats.refused.incrementAndGet();
             log.warn("Call log result refused against the stored stakes: {}", message);

@@ -42,7 +42,8 @@ public final class CallLogger implements Service, HealthContributor {
     private final Journal journal;
     private final CallLogWriter writer;
     private final CallRetention retention;
-    private Thread thread;
+    private volatile Thread thread;
+    private volatile boolean stopped;
 
     @Inject
     public CallLogger(DataSource dataSource, Clock clock, MeterRegistry meters, @DataDir Path dataDir,
@@ -53,9 +54,10 @@ public final class CallLogger implements Service, HealthContributor {
         this.config = requireNonNull(config, "config");
         this.queue = new EventQueue(config.getQueueCapacity());
         this.recent = new RecentCalls(config.getRecentCalls());
-        this.journal = new Journal(dataDir.resolve("journal"), config.getJournalBudgetBytes(),
-                config.getJournalSegmentBytes());
-        this.writer = new CallLogWriter(queue, new BatchWriter(dataSource), journal, stats, config);
+        this.journal = new Journal(dataDir.resolve("journal"), config.getJournalBudget().bytes(),
+                config.getJournalSegment().bytes());
+        this.writer = new CallLogWriter(queue, new BatchWriter(dataSource), new DerivationFold(dataSource), journal,
+                stats, config);
         this.retention = new CallRetention(dataSource, clock, config);
         LoggerMeters.register(requireNonNull(meters, "meters"), stats, queue);
     }
@@ -140,7 +142,8 @@ public final class CallLogger implements Service, HealthContributor {
         Duration age = oldest == 0 ? Duration.ZERO : Duration.ofNanos(Math.max(0, System.nanoTime() - oldest));
         return new LoggerHealth(queue.size() + stats.inFlight, stats.accepted.sum(), stats.written.get(),
                 stats.journaled.get(), stats.replayed.get(), stats.dropped.get(), stats.retries.get(),
-                stats.refused.get(), stats.journaling, stats.journalBacklogBytes, stats.lastError, age);
+                stats.refused.get(), stats.journaling, stats.journalBacklogBytes, stats.lastError, age, stats.folded.get(),
+                stats.derivePending);
     }
 
     @Override
@@ -151,8 +154,11 @@ public final class CallLogger implements Service, HealthContributor {
     @Override
     public Health check() {
         LoggerHealth h = health();
-        // journaling or retrying is degraded but not down: nothing is lost until events are dropped
-        return h.dropped() == 0 && (thread == null || thread.isAlive()) ? Health.up(h.asMap()) : Health.down(h.asMap());
+        // journaling, retrying or even dropping is reported in the details but is not "down": a
+        // restart would not help. Down means the writer thread itself is gone.
+        Thread t = thread;
+        boolean writerGone = t != null && !t.isAlive() && !stopped;
+        return writerGone ? Health.down(h.asMap()) : Health.up(h.asMap());
     }
 
     @Override
@@ -182,6 +188,7 @@ public final class CallLogger implements Service, HealthContributor {
         if (thread == null) {
             return;
         }
+        stopped = true;
         retention.stop();
         writer.requestStop();
         thread.join(config.getStopDeadline().toMillis() + TimeUnit.SECONDS.toMillis(5));

@@ -2,6 +2,7 @@ package com.arbalert.calllogger;
 
 import com.arbalert.bot.config.Config;
 import com.arbalert.bot.config.ConfigDescription;
+import com.arbalert.bot.config.DataSize;
 import java.time.Duration;
 
 /** Every tunable of the call logger; defaults live in the fields. */
@@ -10,8 +11,8 @@ public class CallLoggerConfig {
     private int batchSize = 500;
     private Duration flushInterval = Duration.ofMillis(250);
     private Duration stopDeadline = Duration.ofSeconds(5);
-    private long journalBudgetBytes = 1L << 30;
-    private long journalSegmentBytes = 64L << 20;
+    private DataSize journalBudget = DataSize.ofMebibytes(1024);
+    private DataSize journalSegment = DataSize.ofMebibytes(64);
     private Duration outageBeforeJournal = Duration.ofSeconds(3);
     private Duration retryBackoffMin = Duration.ofMillis(50);
     private Duration retryBackoffMax = Duration.ofSeconds(5);
@@ -21,6 +22,7 @@ public class CallLoggerConfig {
     private Duration alertOutage = Duration.ofMinutes(2);
     private Duration alertRepeat = Duration.ofMinutes(10);
     private Duration healthCheckInterval = Duration.ofSeconds(5);
+    private Duration deriveInterval = Duration.ofSeconds(1);
 
     public int getQueueCapacity() {
         return queueCapacity;
@@ -66,31 +68,25 @@ public class CallLoggerConfig {
         return this;
     }
 
-    public long getJournalBudgetBytes() {
-        return journalBudgetBytes;
+    public DataSize getJournalBudget() {
+        return journalBudget;
     }
 
     @Config("CALL_LOGGER_JOURNAL_BUDGET")
-    @ConfigDescription("Disk the journal may use, in bytes; events beyond it are dropped and counted")
-    public CallLoggerConfig setJournalBudgetBytes(long v) {
-        if (v < 1024 * 1024) {
-            throw new IllegalArgumentException("CALL_LOGGER_JOURNAL_BUDGET must be at least 1048576 bytes, got " + v);
-        }
-        this.journalBudgetBytes = v;
+    @ConfigDescription("Disk the journal may use (e.g. 1GiB, 512MiB); events beyond it are dropped and counted")
+    public CallLoggerConfig setJournalBudget(DataSize v) {
+        this.journalBudget = atLeast("CALL_LOGGER_JOURNAL_BUDGET", v, DataSize.ofMebibytes(1));
         return this;
     }
 
-    public long getJournalSegmentBytes() {
-        return journalSegmentBytes;
+    public DataSize getJournalSegment() {
+        return journalSegment;
     }
 
     @Config("CALL_LOGGER_JOURNAL_SEGMENT")
-    @ConfigDescription("Size in bytes at which the journal starts a new segment file")
-    public CallLoggerConfig setJournalSegmentBytes(long v) {
-        if (v < 4096) {
-            throw new IllegalArgumentException("CALL_LOGGER_JOURNAL_SEGMENT must be at least 4096 bytes, got " + v);
-        }
-        this.journalSegmentBytes = v;
+    @ConfigDescription("Size at which the journal starts a new segment file (e.g. 64MiB)")
+    public CallLoggerConfig setJournalSegment(DataSize v) {
+        this.journalSegment = atLeast("CALL_LOGGER_JOURNAL_SEGMENT", v, DataSize.ofKibibytes(4));
         return this;
     }
 
@@ -193,8 +189,26 @@ public class CallLoggerConfig {
         return this;
     }
 
+    public Duration getDeriveInterval() {
+        return deriveInterval;
+    }
+
+    @Config("CALL_LOGGER_DERIVE_INTERVAL")
+    @ConfigDescription("How often clicks and answers for calls written in earlier batches are folded into their rows")
+    public CallLoggerConfig setDeriveInterval(Duration v) {
+        this.deriveInterval = positive("CALL_LOGGER_DERIVE_INTERVAL", v);
+        return this;
+    }
+
     private static int atLeast(String key, int v, int min) {
         if (v < min) {
+            throw new IllegalArgumentException(key + " must be at least " + min + ", got " + v);
+        }
+        return v;
+    }
+
+    private static DataSize atLeast(String key, DataSize v, DataSize min) {
+        if (v == null || v.bytes() < min.bytes()) {
             throw new IllegalArgumentException(key + " must be at least " + min + ", got " + v);
         }
         return v;

@@ -2,13 +2,16 @@ package com.arbalert.calllogger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The set-based statements that derive a call's counters from the fact tables, so they are
- * never incremented and a replay cannot count anything twice. Each runs once per batch for the
- * calls whose facts (or whose row) the batch wrote; a call without facts is left as it is.
+ * never incremented and a replay cannot count anything twice. They run when pending calls are
+ * folded ({@link DerivationFold}); a call without facts is left as it is.
  */
 final class DerivedColumns {
     private static final int CHUNK = 1000;
@@ -28,18 +31,23 @@ final class DerivedColumns {
         return "CASE WHEN ABS(" + ratio + ") < 1000 THEN " + ratio + " END";
     }
 
-    static String clicksSql(String in) {
-        return "UPDATE arbitrage_calls c JOIN (SELECT call_id, COUNT(*) AS n FROM call_clicks WHERE call_id IN (" + in
-                + ") GROUP BY call_id) k ON k.call_id = c.call_id SET c.users_clicked = k.n";
-    }
-
-    /** The most reported outcome (each user's last answer); a tie goes to the one reported first. */
-    static String resultsSql(String in) {
-        return "UPDATE arbitrage_calls c JOIN (SELECT call_id, outcome, total FROM (SELECT call_id, outcome,"
+    /**
+     * Clicks and answers in one statement, so each call's row is rewritten once: users_clicked is
+     * the number of users who pressed I BET; outcome the most reported one (each user's last
+     * answer; a tie goes to the outcome reported first); profit_actual the sum of reported profits.
+     * A call without clicks or answers keeps its values (and MariaDB skips the unchanged row).
+     */
+    static String clicksAndResultsSql(String in) {
+        return "UPDATE arbitrage_calls c"
+                + " LEFT JOIN (SELECT call_id, COUNT(*) AS n FROM call_clicks WHERE call_id IN (" + in + ")"
+                + " GROUP BY call_id) k ON k.call_id = c.call_id"
+                + " LEFT JOIN (SELECT call_id, outcome, total FROM (SELECT call_id, outcome,"
                 + " SUM(SUM(profit)) OVER (PARTITION BY call_id) AS total, ROW_NUMBER() OVER (PARTITION BY call_id"
                 + " ORDER BY COUNT(*) DESC, MIN(reported_at), outcome) AS rn FROM call_results WHERE call_id IN (" + in
                 + ") GROUP BY call_id, outcome) ranked WHERE rn = 1) r ON r.call_id = c.call_id"
-                + " SET c.outcome = r.outcome, c.profit_actual = r.total";
+                + " SET c.users_clicked = COALESCE(k.n, c.users_clicked), c.outcome = COALESCE(r.outcome, c.outcome),"
+                + " c.profit_actual = COALESCE(r.total, c.profit_actual)"
+                + " WHERE c.call_id IN (" + in + ")";
     }
 
     static String deliveriesSql(String in) {
@@ -53,21 +61,62 @@ final class DerivedColumns {
                 + " WHERE c.call_id IN (" + in + ")";
     }
 
+    /**
+     * Calls among {@code in} that already have a fact stored, which a batch's own facts cannot
+     * account for. UNION ALL (the caller collects a set) spares the server a deduplicating temporary table.
+     */
+    static String storedFactsSql(String in) {
+        return "SELECT DISTINCT call_id FROM call_clicks WHERE call_id IN (" + in + ")"
+                + " UNION ALL SELECT DISTINCT call_id FROM call_results WHERE call_id IN (" + in + ")"
+                + " UNION ALL SELECT call_id FROM call_deliveries WHERE call_id IN (" + in + ")"
+                + " UNION ALL SELECT call_id FROM call_closing_odds WHERE call_id IN (" + in + ")";
+    }
+
     interface Sql {
         String forList(String in);
     }
 
-    /** Runs {@code sql} for {@code ids}, in chunks padded to a few fixed sizes so few distinct statements reach the server. */
+    /**
+     * Runs {@code sql} for {@code ids} (binding them to each id list it contains), in chunks padded
+     * to a few fixed sizes so that few distinct statements reach the server.
+     */
     static void run(Connection c, Sql sql, List<Long> ids) throws SQLException {
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            int size = chunk.size() <= 16 ? 16 : chunk.size() <= 128 ? 128 : chunk.size() <= 512 ? 512 : CHUNK;
-            try (PreparedStatement ps = c.prepareStatement(sql.forList(placeholders(size)))) {
-                for (int i = 0; i < size; i++) {
-                    ps.setLong(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
-                }
+            try (PreparedStatement ps = prepare(c, sql, ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
                 ps.executeUpdate();
             }
+        }
+    }
+
+    /** Like {@link #run}, for a query whose first column is a call id: the ids it returns. */
+    static Set<Long> query(Connection c, Sql sql, List<Long> ids) throws SQLException {
+        Set<Long> found = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            try (PreparedStatement ps = prepare(c, sql, ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getLong(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static PreparedStatement prepare(Connection c, Sql sql, List<Long> chunk) throws SQLException {
+        int size = chunk.size() <= 16 ? 16 : chunk.size() <= 128 ? 128 : chunk.size() <= 512 ? 512 : CHUNK;
+        String statement = sql.forList(placeholders(size));
+        int lists = (int) statement.chars().filter(ch -> ch == '?').count() / size;
+        PreparedStatement ps = c.prepareStatement(statement);
+        try {
+            for (int list = 0; list < lists; list++) {
+                for (int i = 0; i < size; i++) {
+                    ps.setLong(list * size + i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+                }
+            }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
         }
     }
 

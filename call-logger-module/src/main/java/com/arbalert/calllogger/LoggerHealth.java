@@ -12,10 +12,12 @@ import java.util.Map;
  * @param replayed of those, the ones that came back from the journal
  * @param refused answers the writer left out because their profit broke the stored stakes' bound
  * @param oldestUnwritten roughly how long the oldest event not yet in the database has waited
+ * @param folded calls whose derived columns were folded in from facts written after their row
+ * @param derivePending calls waiting for that fold: exact at each fold, an upper bound between folds
  */
 public record LoggerHealth(int queueDepth, long accepted, long written, long journaled, long replayed, long dropped,
         long retries, long refused, boolean journaling, long journalBacklogBytes, String lastError,
-        Duration oldestUnwritten) {
+        Duration oldestUnwritten, long folded, long derivePending) {
 
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -31,6 +33,8 @@ public record LoggerHealth(int queueDepth, long accepted, long written, long jou
         m.put("journalBacklogBytes", journalBacklogBytes);
         m.put("lastError", lastError);
         m.put("oldestUnwrittenMillis", oldestUnwritten.toMillis());
+        m.put("folded", folded);
+        m.put("derivePending", derivePending);
         return m;
     }
 }

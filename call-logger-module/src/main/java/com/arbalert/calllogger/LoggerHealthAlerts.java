@@ -64,7 +64,7 @@ public final class LoggerHealthAlerts implements Service {
         Duration quiet = config.getAlertOutage();
         update(Condition.DATABASE, h.oldestUnwritten().compareTo(quiet) >= 0, now, h);
         update(Condition.DROPPED, lastDrop != null && Duration.between(lastDrop, now).compareTo(quiet) < 0, now, h);
-        update(Condition.JOURNAL, h.journalBacklogBytes() > config.getJournalBudgetBytes() / 2, now, h);
+        update(Condition.JOURNAL, h.journalBacklogBytes() > config.getJournalBudget().bytes() / 2, now, h);
     }
 
     private void update(Condition c, boolean degraded, Instant now, LoggerHealth h) {
@@ -95,7 +95,7 @@ public final class LoggerHealthAlerts implements Service {
             case DROPPED -> StatsLayout.text(Texts.ENGLISH, "alert.dropped." + state, h.dropped(),
                     StatsLayout.age(config.getAlertOutage()));
             case JOURNAL -> StatsLayout.text(Texts.ENGLISH, "alert.journal." + state,
-                    h.journalBacklogBytes() / MB, config.getJournalBudgetBytes() / MB);
+                    h.journalBacklogBytes() / MB, config.getJournalBudget().bytes() / MB);
         };
     }
 

@@ -18,6 +18,10 @@ final class LoggerMeters {
         counter(registry, "calllogger.events.replayed", stats.replayed, "Events replayed from the journal");
         counter(registry, "calllogger.events.dropped", stats.dropped, "Events lost because the journal budget was spent");
         counter(registry, "calllogger.events.refused", stats.refused, "Answers refused against the stored stakes");
+        counter(registry, "calllogger.derived.folded", stats.folded,
+                "Calls whose derived columns were folded in from later facts");
+        Gauge.builder("calllogger.derived.pending", stats, s -> s.derivePending)
+                .description("Calls waiting for their derived columns to be folded in").register(registry);
         counter(registry, "calllogger.retries", stats.retries, "Failed database writes that were retried");
         Gauge.builder("calllogger.queue.depth", stats, s -> queue.size() + s.inFlight)
                 .description("Events in memory not yet written").register(registry);

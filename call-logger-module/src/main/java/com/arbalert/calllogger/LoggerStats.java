@@ -13,6 +13,10 @@ final class LoggerStats {
     final AtomicLong dropped = new AtomicLong();
     final AtomicLong retries = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
+    /** Calls whose derived columns were folded from the fact tables. */
+    final AtomicLong folded = new AtomicLong();
+    /** Calls waiting for a fold: counted at each fold, plus what batches marked since (at most). */
+    volatile long derivePending;
     /** Events taken from the queue and not yet durable (database or journal). */
     volatile int inFlight;
     volatile long journalBacklogBytes;

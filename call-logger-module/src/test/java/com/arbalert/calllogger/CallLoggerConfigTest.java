@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.arbalert.bot.config.Config;
+import com.arbalert.bot.config.DataSize;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,14 +20,15 @@ class CallLoggerConfigTest {
         assertThat(c.getBatchSize()).isEqualTo(500);
         assertThat(c.getFlushInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(c.getStopDeadline()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(c.getJournalBudgetBytes()).isEqualTo(1L << 30);
-        assertThat(c.getJournalSegmentBytes()).isEqualTo(64L << 20);
+        assertThat(c.getJournalBudget()).isEqualTo(DataSize.parse("1GiB"));
+        assertThat(c.getJournalSegment()).isEqualTo(DataSize.parse("64MiB"));
         assertThat(c.getOutageBeforeJournal()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.getRetryBackoffMin()).isEqualTo(Duration.ofMillis(50));
         assertThat(c.getRetryBackoffMax()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.getRetentionDays()).isEqualTo(365);
         assertThat(c.getRetentionChunk()).isEqualTo(1000);
         assertThat(c.getRecentCalls()).isEqualTo(65536);
+        assertThat(c.getDeriveInterval()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -36,7 +38,8 @@ class CallLoggerConfigTest {
                 "CALL_LOGGER_QUEUE_CAPACITY", "CALL_LOGGER_BATCH_SIZE", "CALL_LOGGER_FLUSH_INTERVAL",
                 "CALL_LOGGER_STOP_DEADLINE", "CALL_LOGGER_JOURNAL_BUDGET", "CALL_LOGGER_JOURNAL_SEGMENT",
                 "CALL_LOGGER_OUTAGE_BEFORE_JOURNAL", "CALL_LOGGER_RETRY_BACKOFF_MIN", "CALL_LOGGER_RETRY_BACKOFF_MAX",
-                "RETENTION_DAYS", "CALL_LOGGER_RETENTION_CHUNK", "CALL_LOGGER_RECENT_CALLS");
+                "RETENTION_DAYS", "CALL_LOGGER_RETENTION_CHUNK", "CALL_LOGGER_RECENT_CALLS",
+                "CALL_LOGGER_DERIVE_INTERVAL");
         for (Method m : CallLoggerConfig.class.getMethods()) {
             if (m.isAnnotationPresent(Config.class)) {
                 assertThat(m.getName()).startsWith("set");
@@ -50,7 +53,11 @@ class CallLoggerConfigTest {
         assertThatThrownBy(() -> c.setQueueCapacity(0)).hasMessage("CALL_LOGGER_QUEUE_CAPACITY must be at least 16, got 0");
         assertThatThrownBy(() -> c.setBatchSize(0)).hasMessage("CALL_LOGGER_BATCH_SIZE must be at least 1, got 0");
         assertThatThrownBy(() -> c.setFlushInterval(Duration.ZERO)).hasMessageStartingWith("CALL_LOGGER_FLUSH_INTERVAL");
-        assertThatThrownBy(() -> c.setJournalBudgetBytes(10)).hasMessageStartingWith("CALL_LOGGER_JOURNAL_BUDGET");
+        assertThatThrownBy(() -> c.setJournalBudget(DataSize.ofBytes(10)))
+                .hasMessage("CALL_LOGGER_JOURNAL_BUDGET must be at least 1MiB, got 10B");
+        assertThatThrownBy(() -> c.setJournalSegment(DataSize.parse("1KiB")))
+                .hasMessage("CALL_LOGGER_JOURNAL_SEGMENT must be at least 4KiB, got 1KiB");
+        assertThatThrownBy(() -> c.setDeriveInterval(Duration.ZERO)).hasMessageStartingWith("CALL_LOGGER_DERIVE_INTERVAL");
         assertThatThrownBy(() -> c.setRetentionDays(0)).hasMessageStartingWith("RETENTION_DAYS");
     }
 }
