@@ -193,6 +193,22 @@ class CallLoggerThroughTheBotTest {
         return v == null ? null : new BigDecimal(v);
     }
 
+    /** Each row as its columns joined by '|'. */
+    static List<String> rows(DataSource db, String sql) throws SQLException {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = db.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+
     static String text(DataSource db, String sql) throws SQLException {
         try (Connection c = db.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
