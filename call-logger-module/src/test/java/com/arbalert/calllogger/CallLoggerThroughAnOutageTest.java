@@ -60,6 +60,10 @@ class CallLoggerThroughAnOutageTest {
                         .config("CALL_LOGGER_FLUSH_INTERVAL", "2s")
                         .config("CALL_LOGGER_OUTAGE_BEFORE_JOURNAL", "500ms")
                         .config("CALL_LOGGER_RETRY_BACKOFF_MAX", "1s")
+                        // the admin alert thresholds, scaled down from 2m and 10m
+                        .config("CALL_LOGGER_ALERT_OUTAGE", "3s")
+                        .config("CALL_LOGGER_ALERT_REPEAT", "1s")
+                        .config("CALL_LOGGER_HEALTH_CHECK_INTERVAL", "200ms")
                         .start()) {
             Flow flow = new Flow(telegram, bot);
             for (long user : List.of(ANN, BOB, CAT)) {
@@ -90,7 +94,11 @@ class CallLoggerThroughAnOutageTest {
             assertThat(stats.text()).startsWith("The database is not answering: no stats for now.\nCall logger\n")
                     .containsPattern("Journaled +[1-9]");
 
+            BotMessage alert = flow.awaitMessage(ADMIN, m -> m.text().startsWith("⚠️ Call logger: events have waited"));
+            assertThat(alert.text()).contains("They are kept in the journal");
+
             db.start();
+            flow.awaitMessage(ADMIN, m -> m.text().equals("✅ Call logger: the database takes events again."));
             flow.pressBet(CAT, "Canucks");
             assertThat(bot.get(QuestionnaireScheduler.class).checkNow().opened()).isEqualTo(2);
             flow.answer(ANN, "10");
@@ -109,6 +117,8 @@ class CallLoggerThroughAnOutageTest {
             assertThat(CallLoggerThroughTheBotTest.rows(ds, "SELECT call_id, user_id FROM call_clicks ORDER BY call_id,"
                     + " user_id")).containsExactly(first + "|" + ANN, first + "|" + BOB, second + "|" + CAT);
             assertThat(text(ds, "SELECT COUNT(*) FROM call_results")).isEqualTo("2");
+            assertThat(telegram.messagesTo(ADMIN)).extracting(BotMessage::text)
+                    .filteredOn(t -> t.contains("Call logger:")).as("one message down, one up").hasSize(2);
         } finally {
             db.stop();
         }
