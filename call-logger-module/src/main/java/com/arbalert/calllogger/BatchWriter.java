@@ -20,28 +20,24 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Writes one batch of events in one transaction, one multi-row upsert per table (Connector/J
- * only sends an INSERT ... ON DUPLICATE KEY UPDATE batch as a bulk command to servers with
- * bulk unit results, 11.5+; before that it would be a round trip per row).
+ * Writes one batch of events in one transaction. Calls and clicks are INSERT IGNORE batches (bulk
+ * commands); answers, deliveries and closing odds, where the last one counts, are multi-row upserts
+ * (Connector/J sends an INSERT ... ON DUPLICATE KEY UPDATE batch as a bulk command only to servers
+ * with bulk unit results, 11.5+; before that it would be a round trip per row).
  * Every statement is an idempotent upsert, and the derived columns of the calls the batch
- * touches are recomputed from the fact tables by one set-based UPDATE, so writing a batch twice
+ * touches are recomputed from the fact tables by set-based UPDATEs, so writing a batch twice
  * leaves the same rows. Statements run by kind (calls, deliveries, clicks, results, closing
  * odds); within a kind they keep acceptance order, which is all a call's final state depends on.
  */
 final class BatchWriter {
-    static final MultiRowInsert CALLS = new MultiRowInsert("arbitrage_calls", "call_id, call_type, sport, team_a,"
-            + " team_b, match_date, book_a, book_b, market, odds_format, odds_a, odds_b, roi_percent, stake_a, stake_b,"
-            + " profit_expected, sent_at, users_notified", 18,
-            // a re-logged call updates what it says, never the counters derived from the fact tables
-            "call_type = VALUES(call_type), sport = VALUES(sport), team_a = VALUES(team_a), team_b = VALUES(team_b),"
-            + " match_date = VALUES(match_date), book_a = VALUES(book_a), book_b = VALUES(book_b),"
-            + " market = VALUES(market), odds_format = VALUES(odds_format), odds_a = VALUES(odds_a),"
-            + " odds_b = VALUES(odds_b), roi_percent = VALUES(roi_percent), stake_a = VALUES(stake_a),"
-            + " stake_b = VALUES(stake_b), profit_expected = VALUES(profit_expected), sent_at = VALUES(sent_at)");
+    // Calls and clicks never change once written (a repeat keeps the first), so they are plain
+    // INSERT IGNORE batches, which Connector/J sends as one bulk command.
+    static final String INSERT_CALL = "INSERT IGNORE INTO arbitrage_calls (call_id, call_type, sport, team_a, team_b,"
+            + " match_date, book_a, book_b, market, odds_format, odds_a, odds_b, roi_percent, stake_a, stake_b,"
+            + " profit_expected, sent_at, users_notified) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    static final String INSERT_CLICK = "INSERT IGNORE INTO call_clicks (call_id, user_id, clicked_at) VALUES (?, ?, ?)";
     static final MultiRowInsert DELIVERIES = new MultiRowInsert("call_deliveries", "call_id, delivered", 2,
             "delivered = VALUES(delivered)");
-    static final MultiRowInsert CLICKS = new MultiRowInsert("call_clicks", "call_id, user_id, clicked_at", 3,
-            "clicked_at = LEAST(clicked_at, VALUES(clicked_at))");
     // reported_at is assigned last: the conditions before it compare against the stored value
     static final MultiRowInsert RESULTS = new MultiRowInsert("call_results",
             "call_id, user_id, outcome, profit, reported_at", 5,
@@ -51,7 +47,6 @@ final class BatchWriter {
     static final MultiRowInsert CLOSINGS = new MultiRowInsert("call_closing_odds", "call_id, closing_a, closing_b", 3,
             "closing_a = VALUES(closing_a), closing_b = VALUES(closing_b)");
     private static final String STAKES = "SELECT stake_a + COALESCE(stake_b, 0) FROM arbitrage_calls WHERE call_id = ?";
-    private static final int RECOMPUTE_CHUNK = 1000;
 
     private final DataSource dataSource;
 
@@ -85,31 +80,54 @@ final class BatchWriter {
         List<CallEvent.Clicked> clicks = new ArrayList<>();
         List<CallEvent.Reported> results = new ArrayList<>();
         List<CallEvent.ClosingOdds> closings = new ArrayList<>();
-        Set<Long> touched = new LinkedHashSet<>();
+        // a call's derived columns are recomputed when the batch wrote its row or one of its facts
+        Set<Long> logged = new LinkedHashSet<>();
+        Set<Long> clicked = new LinkedHashSet<>();
+        Set<Long> reported = new LinkedHashSet<>();
+        Set<Long> delivered = new LinkedHashSet<>();
+        Set<Long> closed = new LinkedHashSet<>();
         for (CallEvent e : batch) {
-            touched.add(e.callId());
             if (e instanceof CallEvent.Logged l) {
                 calls.add(l);
+                logged.add(l.callId());
             } else if (e instanceof CallEvent.Delivered d) {
                 deliveries.add(d);
+                delivered.add(d.callId());
             } else if (e instanceof CallEvent.Clicked k) {
                 clicks.add(k);
+                clicked.add(k.callId());
             } else if (e instanceof CallEvent.Reported r) {
                 results.add(r);
+                reported.add(r.callId());
             } else if (e instanceof CallEvent.ClosingOdds o) {
                 closings.add(o);
+                closed.add(o.callId());
             }
         }
-        CALLS.execute(c, calls, (ps, at, l) -> bindCall(ps, at, l.callId(), l.call()));
+        if (!calls.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_CALL)) {
+                for (CallEvent.Logged l : calls) {
+                    bindCall(ps, 1, l.callId(), l.call());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
         DELIVERIES.execute(c, deliveries, (ps, at, d) -> {
             ps.setLong(at, d.callId());
             ps.setInt(at + 1, d.delivered());
         });
-        CLICKS.execute(c, clicks, (ps, at, k) -> {
-            ps.setLong(at, k.callId());
-            ps.setLong(at + 1, k.userId());
-            ps.setObject(at + 2, utc(k.at()));
-        });
+        if (!clicks.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_CLICK)) {
+                for (CallEvent.Clicked k : clicks) {
+                    ps.setLong(1, k.callId());
+                    ps.setLong(2, k.userId());
+                    ps.setObject(3, utc(k.at()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
         List<String> refused = new ArrayList<>();
         if (!results.isEmpty()) {
             List<CallEvent.Reported> accepted = checkUnchecked(c, results, refused);
@@ -126,7 +144,10 @@ final class BatchWriter {
             ps.setBigDecimal(at + 1, o.closingA());
             setNullableDecimal(ps, at + 2, o.closingB());
         });
-        recompute(c, new ArrayList<>(touched));
+        clicked.addAll(reported);
+        recompute(c, DerivedColumns::clicksAndResultsSql, clicked, logged);
+        recompute(c, DerivedColumns::deliveriesSql, delivered, logged);
+        recompute(c, DerivedColumns::closingSql, closed, logged);
         return new Outcome(refused);
     }
 
@@ -164,18 +185,14 @@ final class BatchWriter {
         return accepted;
     }
 
-    private static void recompute(Connection c, List<Long> ids) throws SQLException {
-        for (int from = 0; from < ids.size(); from += RECOMPUTE_CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + RECOMPUTE_CHUNK));
-            // a few fixed list sizes, so the server sees a handful of distinct statements
-            int size = chunk.size() <= 16 ? 16 : chunk.size() <= 128 ? 128 : RECOMPUTE_CHUNK;
-            try (PreparedStatement ps = c.prepareStatement(DerivedColumns.recomputeSql(size))) {
-                for (int i = 0; i < size; i++) {
-                    ps.setLong(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
-                }
-                ps.executeUpdate();
-            }
+    private static void recompute(Connection c, DerivedColumns.Sql sql, Set<Long> facts, Set<Long> logged)
+            throws SQLException {
+        if (facts.isEmpty() && logged.isEmpty()) {
+            return;
         }
+        Set<Long> ids = new LinkedHashSet<>(facts);
+        ids.addAll(logged);
+        DerivedColumns.run(c, sql, new ArrayList<>(ids));
     }
 
     static void bindCall(PreparedStatement ps, int at, long callId, CallRecord call) throws SQLException {

@@ -42,7 +42,8 @@ public final class CallLogger implements Service, HealthContributor {
     private final Journal journal;
     private final CallLogWriter writer;
     private final CallRetention retention;
-    private Thread thread;
+    private volatile Thread thread;
+    private volatile boolean stopped;
 
     @Inject
     public CallLogger(DataSource dataSource, Clock clock, MeterRegistry meters, @DataDir Path dataDir,
@@ -151,8 +152,11 @@ public final class CallLogger implements Service, HealthContributor {
     @Override
     public Health check() {
         LoggerHealth h = health();
-        // journaling or retrying is degraded but not down: nothing is lost until events are dropped
-        return h.dropped() == 0 && (thread == null || thread.isAlive()) ? Health.up(h.asMap()) : Health.down(h.asMap());
+        // journaling, retrying or even dropping is reported in the details but is not "down": a
+        // restart would not help. Down means the writer thread itself is gone.
+        Thread t = thread;
+        boolean writerGone = t != null && !t.isAlive() && !stopped;
+        return writerGone ? Health.down(h.asMap()) : Health.up(h.asMap());
     }
 
     @Override
@@ -182,6 +186,7 @@ public final class CallLogger implements Service, HealthContributor {
         if (thread == null) {
             return;
         }
+        stopped = true;
         retention.stop();
         writer.requestStop();
         thread.join(config.getStopDeadline().toMillis() + TimeUnit.SECONDS.toMillis(5));

@@ -156,6 +156,19 @@ class CallLoggerRoundTripTest {
     }
 
     @Test
+    void aTieBetweenOutcomesGoesToTheOneReportedFirst() throws Exception {
+        long id = logger.logCall(arbitrage("darts").build());
+        logger.recordResult(id, 1, Outcome.B_WON, new BigDecimal("4.00"), Instant.parse("2026-03-02T01:00:00Z"));
+        logger.recordResult(id, 2, Outcome.A_WON, new BigDecimal("5.00"), Instant.parse("2026-03-02T02:00:00Z"));
+        awaitWritten();
+        String sql = "SELECT outcome, profit_actual FROM arbitrage_calls WHERE call_id = " + id;
+        assertThat(rows(ds, sql).get(0)).containsExactly("b_won", new BigDecimal("9.00"));
+        logger.recordResult(id, 3, Outcome.A_WON, new BigDecimal("-1.00"), Instant.parse("2026-03-02T03:00:00Z"));
+        awaitWritten();
+        assertThat(rows(ds, sql).get(0)).containsExactly("a_won", new BigDecimal("8.00"));
+    }
+
+    @Test
     void writingTheSameBatchTwiceChangesNothing() throws Exception {
         long id = LoggerFixtures.TSIDS.next();
         List<CallEvent> batch = List.of(

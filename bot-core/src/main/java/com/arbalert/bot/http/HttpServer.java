@@ -90,7 +90,12 @@ public final class HttpServer implements Service {
                 adapter.error(ctx, 500, "internal error");
             });
         });
-        app.start("0.0.0.0", config.getPort());
+        try {
+            app.start("0.0.0.0", config.getPort());
+        } catch (RuntimeException e) {
+            stop(); // the lifecycle only stops services that started
+            throw e;
+        }
         port = app.port();
         log.info("HTTP server listening on port {} with {} route(s) besides /healthz and /metrics", port, routes.size());
     }

@@ -30,17 +30,15 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * The bot's one way out to Telegram. A single thread paces requests: at most TELEGRAM_GLOBAL_RATE
- * per (1 s + TELEGRAM_RATE_MARGIN) overall and TELEGRAM_CHAT_RATE per (1 s + TELEGRAM_CHAT_MARGIN)
- * to one chat, evenly spaced so the
- * server never sees a burst; requests are sent asynchronously so a slow answer does not slow the
- * pace. A 429 pauses everything for its retry_after; transient errors are retried with backoff.
+ * in any (1 s + TELEGRAM_RATE_MARGIN) overall ({@link SendWindow}) and TELEGRAM_CHAT_RATE per
+ * (1 s + TELEGRAM_CHAT_MARGIN) to one chat; the margins absorb network jitter, so the server's
+ * one-second windows are never exceeded. Requests are sent asynchronously so a slow answer does
+ * not slow the pace. A 429 pauses everything for its retry_after; transient errors are retried with backoff.
  * Replies to people go first, then alerts newest call first, then background messages.
  */
 @Singleton
 public final class RateLimitedSender implements MessageSender, Service {
     private static final Logger log = LoggerFactory.getLogger(RateLimitedSender.class);
-    /** How far the pace may catch up after the thread woke late; bounds bunching at the server. */
-    private static final long CATCH_UP_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** Jobs looked at per pick while their chats are still cooling down. */
     private static final int SCAN_LIMIT = 256;
     private static final int MAX_TOO_MANY_REQUESTS = 20;
@@ -48,7 +46,7 @@ public final class RateLimitedSender implements MessageSender, Service {
     private final TelegramConnection connection;
     private final BlockedChats blockedChats;
     private final Clock clock;
-    private final long globalIntervalNanos;
+    private final SendWindow globalWindow;
     private final long chatIntervalNanos;
     private final long marginNanos;
     private final Duration maxAge;
@@ -63,7 +61,6 @@ public final class RateLimitedSender implements MessageSender, Service {
     private final PriorityQueue<Job> queue = new PriorityQueue<>(Job.ORDER);
     private final Map<Long, Long> chatReadyAt = new HashMap<>();
     private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
-    private long nextSlot = Long.MIN_VALUE / 2;
     private long pausedUntil = Long.MIN_VALUE / 2;
     private long sequence;
     private boolean stopped;
@@ -76,7 +73,7 @@ public final class RateLimitedSender implements MessageSender, Service {
         this.blockedChats = requireNonNull(blockedChats, "blockedChats");
         this.clock = requireNonNull(clock, "clock");
         long second = TimeUnit.SECONDS.toNanos(1);
-        this.globalIntervalNanos = (second + config.getRateMargin().toNanos()) / config.getGlobalRate();
+        this.globalWindow = new SendWindow(config.getGlobalRate(), second + config.getRateMargin().toNanos());
         this.chatIntervalNanos = (second + config.getChatMargin().toNanos()) / config.getChatRate();
         this.marginNanos = config.getRateMargin().toNanos();
         this.maxAge = config.getAlertMaxAge();
@@ -196,7 +193,7 @@ public final class RateLimitedSender implements MessageSender, Service {
                     return;
                 }
                 long now = System.nanoTime();
-                long wait = Math.max(pausedUntil, nextSlot) - now;
+                long wait = Math.max(pausedUntil, globalWindow.earliest(now)) - now;
                 if (wait > 0) {
                     changed.awaitNanos(wait);
                     continue;
@@ -214,10 +211,8 @@ public final class RateLimitedSender implements MessageSender, Service {
                     }
                     continue;
                 }
-                nextSlot = Math.max(nextSlot, now - CATCH_UP_NANOS) + globalIntervalNanos;
-                if (!job.isEdit()) {
-                    chatReadyAt.put(job.message.chatId(), now + chatIntervalNanos);
-                }
+                // taken now, so the slot is not given away; the time is set once the request is out
+                globalWindow.record(now);
             } catch (InterruptedException e) {
                 return;
             } finally {
@@ -226,6 +221,17 @@ public final class RateLimitedSender implements MessageSender, Service {
                 }
             }
             dispatch(job);
+            long sentAt = System.nanoTime();
+            lock.lock();
+            try {
+                // the first request of a kind spends milliseconds in serialisation: count from when it left
+                globalWindow.correctLast(sentAt);
+                if (!job.isEdit()) {
+                    chatReadyAt.put(job.message.chatId(), sentAt + chatIntervalNanos);
+                }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 

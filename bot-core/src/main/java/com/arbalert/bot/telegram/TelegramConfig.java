@@ -11,7 +11,7 @@ import java.time.Duration;
 public class TelegramConfig {
     private int globalRate = 30;
     private int chatRate = 1;
-    private Duration rateMargin = Duration.ofMillis(50);
+    private Duration rateMargin = Duration.ofMillis(60);
     private Duration chatMargin = Duration.ofMillis(250);
     private Duration requestTimeout = Duration.ofSeconds(10);
     private int maxRetries = 3;

@@ -56,6 +56,39 @@ class BotMainTest {
     }
 
     @Test
+    void aModuleWithAMissingBindingIsOneLineNotAStackTrace() {
+        com.google.inject.Module broken = binder -> binder.bind(NeedsAnExecutor.class);
+        BotCommand wiring = new BotCommand() {
+            @Override
+            public String name() {
+                return "wiring";
+            }
+
+            @Override
+            public String summary() {
+                return "builds an injector with a broken module";
+            }
+
+            @Override
+            public int run(Launch launch) {
+                launch.injector(broken);
+                return 0;
+            }
+        };
+        BotMain main = new BotMain(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(main.run(wiring, null, List.of())).isEqualTo(1);
+        assertThat(errLines()).hasSize(1);
+        assertThat(errLines().get(0)).startsWith("the modules cannot be wired (1 error(s), see the log): ");
+    }
+
+    /** Nobody binds an Executor, and explicit bindings are required. */
+    static final class NeedsAnExecutor {
+        @com.google.inject.Inject
+        NeedsAnExecutor(java.util.concurrent.Executor executor) {
+        }
+    }
+
+    @Test
     void helpListsCommandsAndKeys() {
         assertThat(run(Map.of(), "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))

@@ -86,7 +86,8 @@ class RateLimitedSenderTest {
         assertThat(fake().tooManyRequests()).as(fake().summary()).isEqualTo(3);
         assertThat(fake().pauseViolations()).as("sends during a retry_after").isZero();
         assertThat(fake().rateLimitViolations()).as("sends over the limits").isZero();
-        assertThat(tookMillis).as("three pauses of 1 s each").isGreaterThanOrEqualTo(3000);
+        // requests in flight together get their 429s together, so there are one to three pauses
+        assertThat(tookMillis).as("at least one pause of 1 s").isGreaterThanOrEqualTo(1000);
         for (long u = 1; u <= 20; u++) {
             assertThat(fake().messagesTo(u)).hasSize(1);
         }
@@ -149,7 +150,8 @@ class RateLimitedSenderTest {
 
     @Test
     void repliesGoFirstThenNewerAlertsThenBackground() throws Exception {
-        start(3);
+        // slow enough that requests sent one after the other also arrive in that order
+        bot = TelegramBotHarness.builder().schemaPrefix("sender").config(c -> c.setGlobalRate(5)).start();
         fake().failNext("sendMessage", Fault.tooManyRequests(1));
         CompletableFuture<SendResult> first = sender().send(OutgoingMessage.text(500, "first"), SendPriority.INTERACTIVE);
         // the sender has taken the 429 in (not only the fake sent it)

@@ -30,7 +30,8 @@ import org.flywaydb.core.Flyway;
 /**
  * Rows per second into MariaDB on loopback, all in one run, for an event mix of 1 call : 5
  * clicks : 1 result: (a) the original's one autocommit INSERT per event, (b) raw JDBC bulk
- * batches of 1,000 rows doing nothing else, (c) the call logger from logCall to committed rows.
+ * batches of 1,000 rows doing nothing else, (c) the call logger from logCall to committed rows,
+ * with its default batches of 500 and (c1000) with batches of 1,000 like (b).
  * Arguments: [events per run for b and c] [events per run for a] [runs].
  */
 public final class ThroughputBenchmark {
@@ -53,19 +54,25 @@ public final class ThroughputBenchmark {
             List<Double> a = new ArrayList<>();
             List<Double> b = new ArrayList<>();
             List<Double> c = new ArrayList<>();
-            runLogger(ds, events / 5); // warm-up
+            List<Double> c1000 = new ArrayList<>();
+            runLogger(ds, events / 5, 500); // warm-up
             runBulk(ds, events / 5);
             for (int r = 0; r < runs; r++) {
                 a.add(runAutocommit(ds, eventsA));
                 b.add(runBulk(ds, events));
-                c.add(runLogger(ds, events));
-                System.out.printf("run %d: a=%.0f b=%.0f c=%.0f rows/s%n", r + 1, a.get(r), b.get(r), c.get(r));
+                c.add(runLogger(ds, events, 500));
+                c1000.add(runLogger(ds, events, 1000));
+                System.out.printf("run %d: a=%.0f b=%.0f c=%.0f c1000=%.0f rows/s%n", r + 1, a.get(r), b.get(r), c.get(r),
+                        c1000.get(r));
             }
             double ma = median(a);
             double mb = median(b);
             double mc = median(c);
-            System.out.printf("median rows/s: (a) autocommit %.0f, (b) bulk %.0f, (c) logger %.0f%n", ma, mb, mc);
-            System.out.printf("ratios: c/b = %.2f, c/a = %.1f%n", mc / mb, mc / ma);
+            double mc1000 = median(c1000);
+            System.out.printf("median rows/s: (a) autocommit %.0f, (b) bulk %.0f, (c) logger %.0f,"
+                    + " (c1000) logger with batches of 1000 %.0f%n", ma, mb, mc, mc1000);
+            System.out.printf("ratios: c/b = %.2f, c/a = %.1f, c1000/b = %.2f, c1000/a = %.1f%n", mc / mb, mc / ma,
+                    mc1000 / mb, mc1000 / ma);
         }
     }
 
@@ -142,10 +149,10 @@ public final class ThroughputBenchmark {
      * producer pauses while the queue is over half full, so this measures the sustained rate
      * of the direct path, from the first logCall to the last committed row.
      */
-    private static double runLogger(HikariDataSource ds, int events) throws Exception {
+    private static double runLogger(HikariDataSource ds, int events, int batchSize) throws Exception {
         Path dataDir = Files.createTempDirectory("bench-logger");
         CallIds ids = IDS::incrementAndGet;
-        CallLoggerConfig config = new CallLoggerConfig();
+        CallLoggerConfig config = new CallLoggerConfig().setBatchSize(batchSize);
         CallLogger logger = new CallLogger(ds, Clock.systemUTC(), new SimpleMeterRegistry(), dataDir, ids, config);
         logger.start();
         CallRecord call = CallRecord.builder().callType(CallType.ARBITRAGE).sport("basketball").teamA("Lakers")

@@ -1,0 +1,56 @@
+package com.arbalert.calllogger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.arbalert.bot.config.Config;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+class CallLoggerConfigTest {
+
+    @Test
+    void defaults() {
+        CallLoggerConfig c = new CallLoggerConfig();
+        assertThat(c.getQueueCapacity()).isEqualTo(8192);
+        assertThat(c.getBatchSize()).isEqualTo(500);
+        assertThat(c.getFlushInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.getStopDeadline()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.getJournalBudgetBytes()).isEqualTo(1L << 30);
+        assertThat(c.getJournalSegmentBytes()).isEqualTo(64L << 20);
+        assertThat(c.getOutageBeforeJournal()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.getRetryBackoffMin()).isEqualTo(Duration.ofMillis(50));
+        assertThat(c.getRetryBackoffMax()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.getRetentionDays()).isEqualTo(365);
+        assertThat(c.getRetentionChunk()).isEqualTo(1000);
+        assertThat(c.getRecentCalls()).isEqualTo(65536);
+    }
+
+    @Test
+    void everyTunableHasItsKey() {
+        assertThat(Arrays.stream(CallLoggerConfig.class.getMethods()).map(m -> m.getAnnotation(Config.class))
+                .filter(Objects::nonNull).map(Config::value)).containsExactlyInAnyOrder(
+                "CALL_LOGGER_QUEUE_CAPACITY", "CALL_LOGGER_BATCH_SIZE", "CALL_LOGGER_FLUSH_INTERVAL",
+                "CALL_LOGGER_STOP_DEADLINE", "CALL_LOGGER_JOURNAL_BUDGET", "CALL_LOGGER_JOURNAL_SEGMENT",
+                "CALL_LOGGER_OUTAGE_BEFORE_JOURNAL", "CALL_LOGGER_RETRY_BACKOFF_MIN", "CALL_LOGGER_RETRY_BACKOFF_MAX",
+                "RETENTION_DAYS", "CALL_LOGGER_RETENTION_CHUNK", "CALL_LOGGER_RECENT_CALLS");
+        for (Method m : CallLoggerConfig.class.getMethods()) {
+            if (m.isAnnotationPresent(Config.class)) {
+                assertThat(m.getName()).startsWith("set");
+            }
+        }
+    }
+
+    @Test
+    void badValuesAreRefusedNamingTheKey() {
+        CallLoggerConfig c = new CallLoggerConfig();
+        assertThatThrownBy(() -> c.setQueueCapacity(0)).hasMessage("CALL_LOGGER_QUEUE_CAPACITY must be at least 16, got 0");
+        assertThatThrownBy(() -> c.setBatchSize(0)).hasMessage("CALL_LOGGER_BATCH_SIZE must be at least 1, got 0");
+        assertThatThrownBy(() -> c.setFlushInterval(Duration.ZERO)).hasMessageStartingWith("CALL_LOGGER_FLUSH_INTERVAL");
+        assertThatThrownBy(() -> c.setJournalBudgetBytes(10)).hasMessageStartingWith("CALL_LOGGER_JOURNAL_BUDGET");
+        assertThatThrownBy(() -> c.setRetentionDays(0)).hasMessageStartingWith("RETENTION_DAYS");
+    }
+}
