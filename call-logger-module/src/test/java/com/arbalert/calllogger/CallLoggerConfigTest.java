@@ -27,6 +27,9 @@ class CallLoggerConfigTest {
         assertThat(c.getRetentionDays()).isEqualTo(365);
         assertThat(c.getRetentionChunk()).isEqualTo(1000);
         assertThat(c.getRecentCalls()).isEqualTo(65536);
+        assertThat(c.getAlertOutage()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.getAlertRepeat()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.getHealthCheckInterval()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -36,7 +39,8 @@ class CallLoggerConfigTest {
                 "CALL_LOGGER_QUEUE_CAPACITY", "CALL_LOGGER_BATCH_SIZE", "CALL_LOGGER_FLUSH_INTERVAL",
                 "CALL_LOGGER_STOP_DEADLINE", "CALL_LOGGER_JOURNAL_BUDGET", "CALL_LOGGER_JOURNAL_SEGMENT",
                 "CALL_LOGGER_OUTAGE_BEFORE_JOURNAL", "CALL_LOGGER_RETRY_BACKOFF_MIN", "CALL_LOGGER_RETRY_BACKOFF_MAX",
-                "RETENTION_DAYS", "CALL_LOGGER_RETENTION_CHUNK", "CALL_LOGGER_RECENT_CALLS");
+                "RETENTION_DAYS", "CALL_LOGGER_RETENTION_CHUNK", "CALL_LOGGER_RECENT_CALLS",
+                "CALL_LOGGER_ALERT_OUTAGE", "CALL_LOGGER_ALERT_REPEAT", "CALL_LOGGER_HEALTH_CHECK_INTERVAL");
         for (Method m : CallLoggerConfig.class.getMethods()) {
             if (m.isAnnotationPresent(Config.class)) {
                 assertThat(m.getName()).startsWith("set");
@@ -52,5 +56,7 @@ class CallLoggerConfigTest {
         assertThatThrownBy(() -> c.setFlushInterval(Duration.ZERO)).hasMessageStartingWith("CALL_LOGGER_FLUSH_INTERVAL");
         assertThatThrownBy(() -> c.setJournalBudgetBytes(10)).hasMessageStartingWith("CALL_LOGGER_JOURNAL_BUDGET");
         assertThatThrownBy(() -> c.setRetentionDays(0)).hasMessageStartingWith("RETENTION_DAYS");
+        assertThatThrownBy(() -> c.setAlertOutage(Duration.ZERO)).hasMessageStartingWith("CALL_LOGGER_ALERT_OUTAGE");
+        assertThatThrownBy(() -> c.setAlertRepeat(null)).hasMessageStartingWith("CALL_LOGGER_ALERT_REPEAT");
     }
 }
