@@ -1,11 +1,15 @@
 package com.arbalert.calllogger;
 
+import com.arbalert.bot.core.TelegramFeaturesModule;
 import com.arbalert.bot.testing.FakeTelegramServer;
 import com.arbalert.bot.testing.TestBot;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The whole bot (core, Telegram side, plugins found on the class path) against a fake Bot API. */
+/**
+ * The whole bot (core, its Telegram side, the plugins found on the class path) against a fake
+ * Bot API. Once CoreModule installs TelegramFeaturesModule itself, drop the {@code module} line.
+ */
 final class WholeBot {
     private WholeBot() {
     }
@@ -17,7 +21,7 @@ final class WholeBot {
 
     static TestBot.Builder builder(FakeTelegramServer telegram, long... admins) {
         return TestBot.builder()
-                .module(new TelegramSide())
+                .module(new TelegramFeaturesModule())
                 .config("TELEGRAM_API_URL", telegram.url())
                 .config("TELEGRAM_POLL_TIMEOUT", "1s")
                 .config("TELEGRAM_REQUEST_TIMEOUT", "3s")

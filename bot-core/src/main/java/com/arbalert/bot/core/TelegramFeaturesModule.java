@@ -1,10 +1,8 @@
-package com.arbalert.calllogger;
+package com.arbalert.bot.core;
 
 import static com.arbalert.bot.config.ConfigBinder.bindConfig;
 
 import com.arbalert.bot.bet.BetButtonModule;
-import com.arbalert.bot.core.CoreConfig;
-import com.arbalert.bot.core.TelegramConnectionConfig;
 import com.arbalert.bot.questionnaire.QuestionnaireConfig;
 import com.arbalert.bot.questionnaire.QuestionnaireModule;
 import com.arbalert.bot.telegram.BotAccount;
@@ -18,11 +16,13 @@ import java.net.URI;
 import java.util.Set;
 
 /**
- * The bot's Telegram side (delivery, I BET, questionnaire) bound to the core's configuration,
- * for booting the whole bot with {@code TestBot}: CoreModule leaves these install lines to be
- * added when the branches meet. Remove this module once CoreModule installs them.
+ * The bot's Telegram side (delivery, the I BET button, the questionnaire) bound to the core's
+ * configuration: the account from {@link TelegramConnectionConfig}, the callback secret from
+ * {@link CoreConfig}, and the Telegram and questionnaire config classes. {@link CoreModule} does
+ * not install it yet (its tests boot without Telegram); a bot that talks to Telegram adds it to
+ * its modules, as the end-to-end tests of the call logger do.
  */
-final class TelegramSide extends AbstractModule {
+public final class TelegramFeaturesModule extends AbstractModule {
 
     @Override
     protected void configure() {
@@ -36,9 +36,11 @@ final class TelegramSide extends AbstractModule {
     @Provides
     @Singleton
     BotAccount account(TelegramConnectionConfig config) {
-        return new Account(config.getBotToken().orElse(""), config.getApiUrl(), Set.copyOf(config.getAdminIds()));
+        return new ConfiguredAccount(config.getBotToken().orElse(""), config.getApiUrl(),
+                Set.copyOf(config.getAdminIds()));
     }
 
+    /** Empty when CALLBACK_SECRET is unset: the I BET module then keeps a key under DATA_DIR. */
     @Provides
     @Singleton
     @Named(BetButtonModule.CALLBACK_SECRET)
@@ -46,10 +48,11 @@ final class TelegramSide extends AbstractModule {
         return config.getCallbackSecret().orElse("");
     }
 
-    private record Account(String botToken, URI apiUrl, Set<Long> adminIds) implements BotAccount {
+    private record ConfiguredAccount(String botToken, URI apiUrl, Set<Long> adminIds) implements BotAccount {
+        // the token is a secret: never in a log line through toString
         @Override
         public String toString() {
-            return "Account[" + apiUrl + ", admins " + adminIds + "]";
+            return "BotAccount[" + apiUrl + ", admins " + adminIds + "]";
         }
     }
 }
