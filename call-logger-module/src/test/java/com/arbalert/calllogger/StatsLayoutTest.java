@@ -66,4 +66,20 @@ class StatsLayoutTest {
                 Dropped                        0
                 Oldest unwritten              2m""");
     }
+
+    @Test
+    void bothBundlesHaveEveryKeyAndEachFormats() throws Exception {
+        java.util.Properties en = new java.util.Properties();
+        java.util.Properties fr = new java.util.Properties();
+        try (var a = getClass().getResourceAsStream("/i18n/stats.properties");
+                var b = getClass().getResourceAsStream("/i18n/stats_fr.properties")) {
+            en.load(new java.io.InputStreamReader(a, java.nio.charset.StandardCharsets.UTF_8));
+            fr.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(fr.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
+        for (String key : en.stringPropertyNames()) {
+            assertThat(StatsLayout.text(Texts.ENGLISH, key, 1, 2)).doesNotContain("{0}", "{1}");
+            assertThat(StatsLayout.text(Texts.FRENCH, key, 1, 2)).doesNotContain("{0}", "{1}", "''");
+        }
+    }
 }

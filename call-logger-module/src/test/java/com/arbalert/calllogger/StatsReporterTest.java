@@ -3,6 +3,9 @@ package com.arbalert.calllogger;
 import static com.arbalert.calllogger.LoggerFixtures.arbitrage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.arbalert.bot.i18n.Texts;
+import com.arbalert.bot.spi.CommandReply;
+import com.arbalert.bot.spi.CommandRequest;
 import com.arbalert.bot.spi.Outcome;
 import com.arbalert.bot.testing.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
@@ -80,5 +83,19 @@ class StatsReporterTest {
         assertThat(r.bySport()).extracting(CallAnalytics.SportConversion::sport).containsExactly("hockey");
         assertThat(reporter.report(StatsArguments.of("7d", "curling")).summary())
                 .isEqualTo(new CallAnalytics.Summary(0, 0, 0, null, 0, null, 0, null));
+    }
+
+    @Test
+    void theCommandAnswersAdminsOnlyWithTheLayoutAndBadArgumentsWithTheUsage() {
+        StatsCommand command = new StatsCommand(reporter);
+        assertThat(command.adminOnly()).isTrue();
+        CommandReply admin = command.handle(new CommandRequest(1, 1, "a", Texts.ENGLISH, List.of("7d"), true));
+        assertThat(admin.monospace()).isTrue();
+        assertThat(admin.text()).startsWith("Calls, last 7d\nCalls                          3\n");
+        assertThat(command.handle(new CommandRequest(2, 2, "b", Texts.ENGLISH, List.of("7d"), false)).text())
+                .isEqualTo("Sorry, /stats is for the bot's administrators.");
+        CommandReply usage = command.handle(new CommandRequest(1, 1, "a", Texts.FRENCH, List.of("7 jours"), true));
+        assertThat(usage.monospace()).isFalse();
+        assertThat(usage.text()).startsWith("Usage : /stats [période] [sport]");
     }
 }
