@@ -216,7 +216,7 @@ final class BatchWriter {
         ps.setInt(at + 17, call.usersNotified());
     }
 
-    /** Bound as a UTC wall-clock value, so the session time zone never shifts a stored time. */
+    /** Bound as a UTC wall-clock value, so the connection's time zone never shifts a stored time. */
     static LocalDateTime utc(Instant at) {
         return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }

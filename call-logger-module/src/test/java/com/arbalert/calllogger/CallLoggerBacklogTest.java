@@ -84,6 +84,37 @@ class CallLoggerBacklogTest {
     }
 
     @Test
+    void whatCannotReachTheDatabaseByTheStopDeadlineIsJournaledAndReplayedByTheNextRun() throws Exception {
+        CallLoggerConfig config = new CallLoggerConfig().setFlushInterval(Duration.ofMillis(20))
+                .setStopDeadline(Duration.ofMillis(500));
+        List<Long> ids = new ArrayList<>();
+        // nothing listens on port 1: every write fails at once
+        try (HikariDataSource nowhere = LoggerFixtures.dataSource("jdbc:mariadb://127.0.0.1:1/none", "root", "")) {
+            CallLogger first = new CallLogger(nowhere, Clock.systemUTC(), new SimpleMeterRegistry(), dataDir,
+                    LoggerFixtures.TSIDS, config);
+            first.start();
+            for (int i = 0; i < 50; i++) {
+                long id = first.logCall(arbitrage("stopped").build());
+                first.recordClick(id, 1, Instant.parse("2026-03-01T12:00:00Z"));
+                ids.add(id);
+            }
+            long t0 = System.nanoTime();
+            first.stop();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+            assertThat(first.health().journaled()).isEqualTo(100);
+            assertThat(first.health().written()).isZero();
+        }
+
+        CallLogger second = new CallLogger(ds, Clock.systemUTC(), new SimpleMeterRegistry(), dataDir,
+                LoggerFixtures.TSIDS, config);
+        second.start();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> second.health().replayed() == 100);
+        second.stop();
+        assertThat(count(ds, "SELECT COUNT(*) FROM arbitrage_calls WHERE sport = 'stopped'")).isEqualTo(50);
+        assertThat(count(ds, "SELECT SUM(users_clicked) FROM arbitrage_calls WHERE sport = 'stopped'")).isEqualTo(50);
+    }
+
+    @Test
     void aJournalLeftByAPreviousRunIsReplayedFirstEvenWithATornLastRecord() throws Exception {
         Path journalDir = dataDir.resolve("journal");
         Journal previous = new Journal(journalDir, 1 << 20, 1 << 20);

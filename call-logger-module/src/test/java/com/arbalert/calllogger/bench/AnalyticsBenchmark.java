@@ -41,7 +41,8 @@ public final class AnalyticsBenchmark {
         hc.setJdbcUrl(schema.jdbcUrl());
         hc.setUsername(schema.user());
         hc.setPassword(schema.password());
-        try (HikariDataSource ds = new HikariDataSource(hc)) {
+        try (HikariDataSource ds = new HikariDataSource(hc);
+                AutoCloseable drop = () -> ThroughputBenchmark.dropSchema(ds, schema)) {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration/calllogger")
                     .table("flyway_history_calllogger").load().migrate();
             load(ds, calls);
