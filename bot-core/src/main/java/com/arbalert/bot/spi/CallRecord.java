@@ -66,7 +66,7 @@ public record CallRecord(
         }
         odds(errors, "odds_a", oddsA, oddsFormat, true);
         boolean twoBooks = callType != CallType.GOOD_ODDS;
-        if (twoBooks && bookB == null) {
+        if (twoBooks && bookB == null && callType != null) {
             errors.add(new FieldError("book_b", "is required for a " + callType.code() + " call"));
         }
         boolean hasB = bookB != null;

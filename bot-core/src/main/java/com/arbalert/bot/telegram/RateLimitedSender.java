@@ -30,9 +30,9 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * The bot's one way out to Telegram. A single thread paces requests: at most TELEGRAM_GLOBAL_RATE
- * in any (1 s + TELEGRAM_RATE_MARGIN) overall ({@link SendWindow}) and TELEGRAM_CHAT_RATE per
- * (1 s + TELEGRAM_CHAT_MARGIN) to one chat; the margins absorb network jitter, so the server's
- * one-second windows are never exceeded. Requests are sent asynchronously so a slow answer does
+ * per second overall ({@link SendWindow}) and TELEGRAM_CHAT_RATE per second to one chat, counted
+ * from when the previous requests were answered (by then the server had counted them), so network
+ * and scheduling delays never push the server's one-second windows over the limit. Requests are sent asynchronously so a slow answer does
  * not slow the pace. A 429 pauses everything for its retry_after; transient errors are retried with backoff.
  * Replies to people go first, then alerts newest call first, then background messages.
  */
@@ -42,13 +42,15 @@ public final class RateLimitedSender implements MessageSender, Service {
     /** Jobs looked at per pick while their chats are still cooling down. */
     private static final int SCAN_LIMIT = 256;
     private static final int MAX_TOO_MANY_REQUESTS = 20;
+    /** An unanswered request older than this is no longer on its way to the server. */
+    static final long MAX_FLIGHT_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
 
     private final TelegramConnection connection;
     private final BlockedChats blockedChats;
     private final Clock clock;
     private final SendWindow globalWindow;
     private final long chatIntervalNanos;
-    private final long marginNanos;
+    private final long pauseMarginNanos;
     private final Duration maxAge;
     private final Duration retryBackoff;
     private final int maxRetries;
@@ -73,9 +75,10 @@ public final class RateLimitedSender implements MessageSender, Service {
         this.blockedChats = requireNonNull(blockedChats, "blockedChats");
         this.clock = requireNonNull(clock, "clock");
         long second = TimeUnit.SECONDS.toNanos(1);
-        this.globalWindow = new SendWindow(config.getGlobalRate(), second + config.getRateMargin().toNanos());
+        this.globalWindow = new SendWindow(config.getGlobalRate(), second + config.getRateMargin().toNanos(),
+                MAX_FLIGHT_NANOS);
         this.chatIntervalNanos = (second + config.getChatMargin().toNanos()) / config.getChatRate();
-        this.marginNanos = config.getRateMargin().toNanos();
+        this.pauseMarginNanos = config.getChatMargin().toNanos();
         this.maxAge = config.getAlertMaxAge();
         this.retryBackoff = config.getRetryBackoff();
         this.maxRetries = config.getMaxRetries();
@@ -211,8 +214,12 @@ public final class RateLimitedSender implements MessageSender, Service {
                     }
                     continue;
                 }
-                // taken now, so the slot is not given away; the time is set once the request is out
-                globalWindow.record(now);
+                job.ticket = globalWindow.record(now);
+                job.dispatchedAt = now;
+                job.answered = false;
+                if (!job.isEdit()) {
+                    chatReadyAt.put(job.message.chatId(), now + MAX_FLIGHT_NANOS + chatIntervalNanos);
+                }
             } catch (InterruptedException e) {
                 return;
             } finally {
@@ -221,13 +228,14 @@ public final class RateLimitedSender implements MessageSender, Service {
                 }
             }
             dispatch(job);
-            long sentAt = System.nanoTime();
+            long left = System.nanoTime();
             lock.lock();
             try {
                 // the first request of a kind spends milliseconds in serialisation: count from when it left
-                globalWindow.correctLast(sentAt);
-                if (!job.isEdit()) {
-                    chatReadyAt.put(job.message.chatId(), sentAt + chatIntervalNanos);
+                globalWindow.left(job.ticket, left);
+                if (!job.isEdit() && !job.answered) {
+                    job.dispatchedAt = left;
+                    chatReadyAt.put(job.message.chatId(), left + MAX_FLIGHT_NANOS + chatIntervalNanos);
                 }
             } finally {
                 lock.unlock();
@@ -302,6 +310,20 @@ public final class RateLimitedSender implements MessageSender, Service {
     }
 
     private void completed(Job job, Object result, Throwable error) {
+        long now = System.nanoTime();
+        lock.lock();
+        try {
+            // the server counted the request before it answered: from now on we know when
+            job.answered = true;
+            globalWindow.answered(job.ticket, now);
+            if (!job.isEdit()) {
+                chatReadyAt.put(job.message.chatId(), Math.min(now, job.dispatchedAt + MAX_FLIGHT_NANOS)
+                        + chatIntervalNanos);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
         if (error == null) {
             int id = result instanceof Message m ? m.getMessageId() : job.isEdit() ? job.editMessageId : 0;
             finish(job, SendResult.sent(id));
@@ -310,7 +332,8 @@ public final class RateLimitedSender implements MessageSender, Service {
         ApiFailure failure = ApiFailure.of(error);
         switch (failure.kind()) {
             case TOO_MANY_REQUESTS -> {
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(failure.retryAfterSeconds()) + marginNanos;
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(failure.retryAfterSeconds())
+                        + pauseMarginNanos;
                 log.warn("Telegram answered 429: all sends pause for {} s", failure.retryAfterSeconds());
                 if (++job.tooManyRequests > MAX_TOO_MANY_REQUESTS) {
                     finish(job, new SendResult(SendResult.Status.FAILED, null, failure.description()));
@@ -393,6 +416,9 @@ public final class RateLimitedSender implements MessageSender, Service {
         final CompletableFuture<SendResult> future = new CompletableFuture<>();
         long sequence;
         long readyAt = Long.MIN_VALUE;
+        long ticket;
+        long dispatchedAt;
+        boolean answered;
         int attempts;
         int tooManyRequests;
 

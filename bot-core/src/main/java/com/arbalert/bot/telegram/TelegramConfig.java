@@ -11,8 +11,8 @@ import java.time.Duration;
 public class TelegramConfig {
     private int globalRate = 30;
     private int chatRate = 1;
-    private Duration rateMargin = Duration.ofMillis(60);
-    private Duration chatMargin = Duration.ofMillis(250);
+    private Duration rateMargin = Duration.ofMillis(10);
+    private Duration chatMargin = Duration.ofMillis(50);
     private Duration requestTimeout = Duration.ofSeconds(10);
     private int maxRetries = 3;
     private Duration retryBackoff = Duration.ofMillis(500);
@@ -48,7 +48,7 @@ public class TelegramConfig {
     }
 
     @Config("TELEGRAM_RATE_MARGIN")
-    @ConfigDescription("Added to each one-second rate window, so network jitter never pushes the bot over a limit")
+    @ConfigDescription("Added to the global one-second window, counted from answers, for clock granularity")
     public TelegramConfig setRateMargin(Duration rateMargin) {
         if (rateMargin.isNegative() || rateMargin.compareTo(Duration.ofSeconds(1)) > 0) {
             throw new IllegalArgumentException("TELEGRAM_RATE_MARGIN must be 0..1s, got " + rateMargin);
@@ -62,7 +62,7 @@ public class TelegramConfig {
     }
 
     @Config("TELEGRAM_CHAT_MARGIN")
-    @ConfigDescription("Added to the one-second window of each chat: a first request on a new connection takes longer")
+    @ConfigDescription("Added to a chat's one-second window, and to every 429 pause")
     public TelegramConfig setChatMargin(Duration chatMargin) {
         if (chatMargin.isNegative() || chatMargin.compareTo(Duration.ofSeconds(5)) > 0) {
             throw new IllegalArgumentException("TELEGRAM_CHAT_MARGIN must be 0..5s, got " + chatMargin);

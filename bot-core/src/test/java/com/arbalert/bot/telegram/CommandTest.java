@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.arbalert.bot.spi.AdminNotifier;
 import com.arbalert.bot.spi.CommandHandler;
 import com.arbalert.bot.spi.CommandReply;
 import com.arbalert.bot.spi.CommandRequest;
@@ -109,6 +110,15 @@ class CommandTest {
             assertThat(reply(fake, ADMIN, 0).text()).isEqualTo("No stats plugin is loaded.");
             fake.userSends(USER, "/stats", "en");
             assertThat(reply(fake, USER, 0).text()).isEqualTo("Sorry, this command is for the bot's administrators.");
+        }
+    }
+
+    @Test
+    void adminNoticesReachEveryAdminIntact() {
+        try (TelegramBotHarness bot = start(false)) {
+            bot.get(AdminNotifier.class).notifyAdmins("Disk <data> 95% & rising");
+            assertThat(reply(bot.fake(), ADMIN, 0).text()).isEqualTo("Disk <data> 95% & rising");
+            assertThat(bot.fake().messagesTo(USER)).isEmpty();
         }
     }
 

@@ -84,9 +84,14 @@ public final class TelegramBotHarness implements AutoCloseable {
         this.injector = Guice.createInjector(modules);
         List<Service> services = new ArrayList<>(injector.getInstance(Key.get(new TypeLiteral<Set<Service>>() { })));
         services.sort(Comparator.comparingInt(Service::phase));
-        for (Service s : services) {
-            s.start();
-            started.add(s);
+        try {
+            for (Service s : services) {
+                s.start();
+                started.add(s);
+            }
+        } catch (Exception | Error e) {
+            close();
+            throw e;
         }
     }
 
