@@ -2,6 +2,7 @@ package com.arbalert.calllogger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.arbalert.bot.logging.LogMasking;
 import com.arbalert.bot.spi.AdminNotifier;
 import com.arbalert.bot.testing.MutableClock;
 import java.time.Duration;
@@ -48,6 +49,15 @@ class LoggerHealthAlertsTest {
         assertThat(sent).hasSize(2).last().asString().isEqualTo("✅ Call logger: the database takes events again.");
         at(Duration.ofSeconds(5), health(Duration.ZERO, 0, 0));
         assertThat(sent).hasSize(2);
+    }
+
+    @Test
+    void aSecretInTheDatabaseErrorIsMaskedInTheMessage() {
+        LogMasking.addSecret("hunter2-db-password");
+        health = new LoggerHealth(0, 1, 0, 0, 0, 0, 3, 0, false, 0, "SQLException: login with hunter2-db-password refused",
+                Duration.ofMinutes(5));
+        alerts.check();
+        assertThat(sent).singleElement().asString().contains("login with ****").doesNotContain("hunter2");
     }
 
     @Test
