@@ -43,7 +43,7 @@ public final class StatsLayout {
     private String all(StatsReport r) {
         line(text(locale, "header", r.period()));
         if (r.sport() != null) {
-            line(text(locale, "sport", r.sport()));
+            line(fit(text(locale, "sport", r.sport()), WIDTH));
         }
         CallAnalytics.Summary s = r.summary();
         if (s.calls() == 0) {

@@ -43,6 +43,17 @@ class StatsLayoutTest {
     }
 
     @Test
+    void aLongSportNameAndHugeProfitsAreCutToTheWidth() {
+        StatsReport r = report();
+        StatsReport wide = new StatsReport(r.period(), "s".repeat(64), r.from(), r.to(),
+                new CallAnalytics.Summary(1, 1, 1, BigDecimal.ONE, 1, new BigDecimal("-123456789012.25"), 0, null),
+                r.bySport(), r.topBookPairs(), r.byHourUtc(), r.byRoi(), r.logger());
+        List<String> lines = StatsLayout.render(wide, Texts.ENGLISH).lines().toList();
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(StatsLayout.WIDTH))
+                .contains("Sport: " + "s".repeat(24) + "…", "Profit repo… -123,456,789,012.25");
+    }
+
+    @Test
     void frenchUsesItsWordsAndNumberFormat() {
         List<String> lines = StatsLayout.render(report(), Texts.FRENCH).lines().toList();
         assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(StatsLayout.WIDTH));
