@@ -57,7 +57,7 @@ class CallLoggerThroughAnOutageTest {
                         .config("DB_URL", schema.jdbcUrl() + "?connectTimeout=1000&socketTimeout=10000")
                         .config("DB_CONNECT_TIMEOUT", "1s")
                         // events wait in memory long enough for the outage to catch some of them
-                        .config("CALL_LOGGER_FLUSH_INTERVAL", "2s")
+                        .config("CALL_LOGGER_FLUSH_INTERVAL", "3s")
                         .config("CALL_LOGGER_OUTAGE_BEFORE_JOURNAL", "500ms")
                         .config("CALL_LOGGER_RETRY_BACKOFF_MAX", "1s")
                         // the admin alert thresholds, scaled down from 2m and 10m
