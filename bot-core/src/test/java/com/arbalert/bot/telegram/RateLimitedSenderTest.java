@@ -172,6 +172,25 @@ class RateLimitedSenderTest {
     }
 
     @Test
+    void editsReplaceTextAndKeyboardOfASentMessage() throws Exception {
+        start(3);
+        OutgoingMessage alert = new OutgoingMessage(800, "<b>odds</b>",
+                List.of(List.of(new OutgoingMessage.Button("I BET", "b:1"))), false);
+        int id = sender().send(alert, SendPriority.INTERACTIVE).get(5, TimeUnit.SECONDS).messageId();
+        OutgoingMessage noted = new OutgoingMessage(800, "<b>odds</b>\n✓ noted",
+                List.of(List.of(new OutgoingMessage.Button("Undo", "b:u:1"))), false);
+        // an edit right after a send: edits do not wait for the chat's one-second window
+        SendResult edited = sender().edit(800, id, noted).get(5, TimeUnit.SECONDS);
+        assertThat(edited).isEqualTo(SendResult.sent(id));
+        FakeTelegramServer.BotMessage m = fake().findMessage(800, id).orElseThrow();
+        assertThat(m.text()).isEqualTo("odds\n✓ noted");
+        assertThat(m.buttons()).containsExactly(new FakeTelegramServer.Button("Undo", "b:u:1"));
+        assertThat(m.edits()).isEqualTo(1);
+        assertThat(sender().edit(800, 999, noted).get(5, TimeUnit.SECONDS).status())
+                .isEqualTo(SendResult.Status.FAILED);
+    }
+
+    @Test
     void callbackQueriesAreAnswered() throws Exception {
         start(3);
         String query = fake().userPresses(600, 1, "x:1");
