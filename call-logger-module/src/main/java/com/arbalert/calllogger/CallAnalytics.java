@@ -28,7 +28,7 @@ public final class CallAnalytics {
     private static final String SUMMARY = "SELECT COUNT(*), COALESCE(SUM(users_notified), 0),"
             + " COALESCE(SUM(users_clicked), 0), " + CONVERSION + ", COUNT(profit_actual), SUM(profit_actual),"
             + " COUNT(clv_a), ROUND(100 * (COALESCE(SUM(clv_a), 0) + COALESCE(SUM(clv_b), 0))"
-            + " / NULLIF(COUNT(clv_a) + COUNT(clv_b), 0), 2)" + WHERE;
+            + " / NULLIF(COUNT(clv_a) + COUNT(clv_b), 0), 2)";
 
     private final DataSource dataSource;
 
@@ -61,7 +61,7 @@ public final class CallAnalytics {
     }
 
     public Summary summary(StatsPeriod period) throws SQLException {
-        return query(SUMMARY, period, List.of(), rs -> new Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+        return query(SUMMARY + where(period), period, List.of(), rs -> new Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                 rs.getBigDecimal(4), rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7), rs.getBigDecimal(8))).get(0);
     }
 

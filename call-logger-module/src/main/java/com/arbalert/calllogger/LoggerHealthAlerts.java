@@ -3,6 +3,7 @@ package com.arbalert.calllogger;
 import static java.util.Objects.requireNonNull;
 
 import com.arbalert.bot.i18n.Texts;
+import com.arbalert.bot.logging.LogMasking;
 import com.arbalert.bot.spi.AdminNotifier;
 import com.arbalert.bot.spi.Service;
 import jakarta.inject.Inject;
@@ -91,12 +92,17 @@ public final class LoggerHealthAlerts implements Service {
         String state = degraded ? "degraded" : "recovered";
         return switch (c) {
             case DATABASE -> StatsLayout.text(Texts.ENGLISH, "alert.database." + state,
-                    StatsLayout.age(h.oldestUnwritten()), h.lastError() == null || h.lastError().isEmpty() ? "-" : h.lastError());
+                    StatsLayout.age(h.oldestUnwritten()), lastError(h));
             case DROPPED -> StatsLayout.text(Texts.ENGLISH, "alert.dropped." + state, h.dropped(),
                     StatsLayout.age(config.getAlertOutage()));
             case JOURNAL -> StatsLayout.text(Texts.ENGLISH, "alert.journal." + state,
                     h.journalBacklogBytes() / MB, config.getJournalBudget().bytes() / MB);
         };
+    }
+
+    /** A driver's message may quote the URL or the user; secrets are masked as in the logs. */
+    private static String lastError(LoggerHealth h) {
+        return h.lastError() == null || h.lastError().isEmpty() ? "-" : LogMasking.mask(h.lastError());
     }
 
     @Override

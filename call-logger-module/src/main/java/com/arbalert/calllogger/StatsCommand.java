@@ -36,6 +36,10 @@ public final class StatsCommand implements CommandHandler {
 
     @Override
     public CommandReply handle(CommandRequest request) {
+        if (!request.admin()) {
+            // the dispatcher refuses first; this keeps the figures private should another caller forget
+            return CommandReply.text(StatsLayout.text(request.locale(), "refused"));
+        }
         StatsArguments args;
         try {
             args = StatsArguments.parse(request.args());

@@ -43,7 +43,7 @@ public final class StatsLayout {
     private String all(StatsReport r) {
         line(text(locale, "header", r.period()));
         if (r.sport() != null) {
-            line(text(locale, "sport", r.sport()));
+            line(fit(text(locale, "sport", r.sport()), WIDTH));
         }
         CallAnalytics.Summary s = r.summary();
         if (s.calls() == 0) {
@@ -59,18 +59,18 @@ public final class StatsLayout {
                 labelled(text(locale, "summary.clv", s.callsWithClv()), signed(s.clvPercent(), 2) + "%");
             }
             heading("sport.heading", "col.calls", "col.conv");
-            r.bySport().forEach(x -> row(x.sport(), whole(x.calls()), percent1(x.conversionPercent())));
+            r.bySport().forEach(x -> row(x.sport(), cell(x.calls()), percent1(x.conversionPercent())));
             heading("pairs.heading", "col.calls", "col.conv");
             if (r.topBookPairs().isEmpty()) {
                 line(text(locale, "pairs.none", StatsReporter.PAIR_MIN_CALLS));
             }
-            r.topBookPairs().forEach(x -> row(x.bookA() + (x.bookB() == null ? "" : "/" + x.bookB()), whole(x.calls()),
+            r.topBookPairs().forEach(x -> row(x.bookA() + (x.bookB() == null ? "" : "/" + x.bookB()), cell(x.calls()),
                     percent1(x.conversionPercent())));
             heading("hour.heading", "col.calls", "col.clicks");
-            r.byHourUtc().forEach(x -> row(String.format(Locale.ROOT, "%02d", x.hourUtc()), whole(x.calls()),
-                    whole(x.clicks())));
+            r.byHourUtc().forEach(x -> row(String.format(Locale.ROOT, "%02d", x.hourUtc()), cell(x.calls()),
+                    cell(x.clicks())));
             heading("roi.heading", "col.calls", "col.conv");
-            r.byRoi().forEach(x -> row(x.bucket(), whole(x.calls()), percent1(x.conversionPercent())));
+            r.byRoi().forEach(x -> row(x.bucket(), cell(x.calls()), percent1(x.conversionPercent())));
         }
         logger(r.logger());
         return out.toString().stripTrailing();
@@ -126,6 +126,16 @@ public final class StatsLayout {
 
     private String whole(long n) {
         return format("#,##0", 0).format(n);
+    }
+
+    /** A count in a table column: whole when it fits, else in thousands or millions (123k, 4.5M). */
+    private String cell(long n) {
+        String s = whole(n);
+        if (s.length() <= NUMBER) {
+            return s;
+        }
+        return n < 1_000_000 ? whole(n / 1000) + "k"
+                : format("0.0", 1).format(BigDecimal.valueOf(n).movePointLeft(6).setScale(1, RoundingMode.DOWN)) + "M";
     }
 
     private String percent(BigDecimal p) {

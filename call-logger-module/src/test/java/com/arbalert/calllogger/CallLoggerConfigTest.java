@@ -29,6 +29,9 @@ class CallLoggerConfigTest {
         assertThat(c.getRetentionChunk()).isEqualTo(1000);
         assertThat(c.getRecentCalls()).isEqualTo(65536);
         assertThat(c.getDeriveInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.getAlertOutage()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.getAlertRepeat()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.getHealthCheckInterval()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -39,7 +42,8 @@ class CallLoggerConfigTest {
                 "CALL_LOGGER_STOP_DEADLINE", "CALL_LOGGER_JOURNAL_BUDGET", "CALL_LOGGER_JOURNAL_SEGMENT",
                 "CALL_LOGGER_OUTAGE_BEFORE_JOURNAL", "CALL_LOGGER_RETRY_BACKOFF_MIN", "CALL_LOGGER_RETRY_BACKOFF_MAX",
                 "RETENTION_DAYS", "CALL_LOGGER_RETENTION_CHUNK", "CALL_LOGGER_RECENT_CALLS",
-                "CALL_LOGGER_DERIVE_INTERVAL");
+                "CALL_LOGGER_DERIVE_INTERVAL",
+                "CALL_LOGGER_ALERT_OUTAGE", "CALL_LOGGER_ALERT_REPEAT", "CALL_LOGGER_HEALTH_CHECK_INTERVAL");
         for (Method m : CallLoggerConfig.class.getMethods()) {
             if (m.isAnnotationPresent(Config.class)) {
                 assertThat(m.getName()).startsWith("set");
@@ -59,5 +63,7 @@ class CallLoggerConfigTest {
                 .hasMessage("CALL_LOGGER_JOURNAL_SEGMENT must be at least 4KiB, got 1KiB");
         assertThatThrownBy(() -> c.setDeriveInterval(Duration.ZERO)).hasMessageStartingWith("CALL_LOGGER_DERIVE_INTERVAL");
         assertThatThrownBy(() -> c.setRetentionDays(0)).hasMessageStartingWith("RETENTION_DAYS");
+        assertThatThrownBy(() -> c.setAlertOutage(Duration.ZERO)).hasMessageStartingWith("CALL_LOGGER_ALERT_OUTAGE");
+        assertThatThrownBy(() -> c.setAlertRepeat(null)).hasMessageStartingWith("CALL_LOGGER_ALERT_REPEAT");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.arbalert.bot.spi.SchemaMigrations;
+import com.arbalert.bot.testing.CoreMigrationFiles;
 import com.arbalert.bot.testing.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -36,7 +37,7 @@ class SchemaMigratorTest {
         try (HikariDataSource ds = schema.dataSource()) {
             SchemaMigrator migrator = new SchemaMigrator(new LinkedHashSet<>(List.of(DatabaseModule.CORE_MIGRATIONS, PLUGIN)), ds);
             assertThat(migrator.migrate()).containsExactly(
-                    "core: 1 migration(s) applied, now at version 1",
+                    CoreMigrationFiles.firstRun(),
                     "testplugin: 2 migration(s) applied, now at version 2");
             assertThat(tables(schema)).contains("flyway_history_core", "flyway_history_testplugin", "node_lease", "test_widget");
 
@@ -44,7 +45,7 @@ class SchemaMigratorTest {
                 st.execute("INSERT INTO test_widget (id, name, colour) VALUES (1, 'kept', 'red')");
             }
             assertThat(migrator.migrate()).containsExactly(
-                    "core: 0 migration(s) applied, now at version 1",
+                    CoreMigrationFiles.upToDate(),
                     "testplugin: 0 migration(s) applied, now at version 2");
             try (Connection c = schema.connect(); Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT name FROM test_widget")) {
@@ -60,7 +61,7 @@ class SchemaMigratorTest {
         try (HikariDataSource ds = schema.dataSource()) {
             new SchemaMigrator(new LinkedHashSet<>(List.of(DatabaseModule.CORE_MIGRATIONS)), ds).migrate();
             assertThat(new SchemaMigrator(new LinkedHashSet<>(List.of(DatabaseModule.CORE_MIGRATIONS, PLUGIN)), ds).migrate())
-                    .containsExactly("core: 0 migration(s) applied, now at version 1",
+                    .containsExactly(CoreMigrationFiles.upToDate(),
                             "testplugin: 2 migration(s) applied, now at version 2");
         }
     }

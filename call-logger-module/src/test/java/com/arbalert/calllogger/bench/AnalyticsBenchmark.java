@@ -2,6 +2,14 @@ package com.arbalert.calllogger.bench;
 
 import com.arbalert.bot.testing.TestDatabase;
 import com.arbalert.calllogger.CallAnalytics;
+import com.arbalert.calllogger.CallLogger;
+import com.arbalert.calllogger.CallLoggerConfig;
+import com.arbalert.calllogger.StatsArguments;
+import com.arbalert.calllogger.StatsReporter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import com.arbalert.calllogger.StatsPeriod;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -16,7 +24,8 @@ import java.util.concurrent.Callable;
 import org.flywaydb.core.Flyway;
 
 /**
- * The four analysis queries on 1,000,000 calls and 5,000,000 clicks. Loads the data with
+ * The /stats summary, the four analysis queries and the whole /stats report on 1,000,000 calls
+ * and 5,000,000 clicks. Loads the data with
  * INSERT ... SELECT from MariaDB's sequence tables, then times each query (a year, and a
  * year for one sport) and prints the median of several runs. Arguments: [calls] [runs].
  */
@@ -42,10 +51,21 @@ public final class AnalyticsBenchmark {
             StatsPeriod soccer = new StatsPeriod(year.from(), year.to(), "soccer");
             for (StatsPeriod p : List.of(year, soccer)) {
                 String label = p.sport() == null ? "all sports" : "sport=" + p.sport();
+                time("summary (/stats), " + label, runs, () -> (int) analytics.summary(p).calls());
                 time("conversion by sport, " + label, runs, () -> analytics.conversionBySport(p).size());
                 time("best bookmaker pairs, " + label, runs, () -> analytics.bestBookPairs(p, 1, 10).size());
                 time("calls by hour, " + label, runs, () -> analytics.callsByHour(p).size());
                 time("ROI buckets vs conversion, " + label, runs, () -> analytics.conversionByRoi(p).size());
+            }
+            // the whole /stats report: the summary, the four analyses and the logger's health
+            CallLogger logger = new CallLogger(ds, Clock.systemUTC(), new SimpleMeterRegistry(),
+                    Files.createTempDirectory("bench-logger"), () -> 1L, new CallLoggerConfig());
+            StatsReporter reporter = new StatsReporter(analytics, logger,
+                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+            for (StatsArguments a : List.of(StatsArguments.of("30d", null), StatsArguments.of("30d", "soccer"),
+                    StatsArguments.of("52w", null), StatsArguments.of("52w", "soccer"))) {
+                time("/stats report " + a.period() + (a.sport() == null ? "" : " " + a.sport()), runs,
+                        () -> (int) reporter.report(a).summary().calls());
             }
         }
     }
@@ -69,7 +89,7 @@ public final class AnalyticsBenchmark {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO arbitrage_calls (call_id, call_type, sport, team_a, team_b, match_date, book_a,"
                     + " book_b, market, odds_format, odds_a, odds_b, roi_percent, stake_a, stake_b, profit_expected,"
-                    + " sent_at, users_notified, users_clicked)"
+                    + " sent_at, users_notified, users_clicked, profit_actual, clv_a)"
                     + " SELECT seq, ELT(1 + seq % 3, 'arbitrage', 'middle', 'good_odds'),"
                     + " ELT(1 + seq % 6, 'soccer', 'basketball', 'tennis', 'hockey', 'baseball', 'football'),"
                     + " CONCAT('Team ', seq % 500), CONCAT('Team ', (seq + 7) % 500),"
@@ -78,7 +98,8 @@ public final class AnalyticsBenchmark {
                     + " ELT(1 + (seq DIV 4) % 3, 'Caesars', 'BetMGM', 'Unibet'), 'Moneyline', 'american',"
                     + " -110, 120, (seq % 700) / 100, 110, 95, 5.12,"
                     + " TIMESTAMP('2025-01-01') + INTERVAL (seq * 31) SECOND,"
-                    + " 20 + seq % 30, 1 + seq % 9 FROM seq_1_to_" + calls);
+                    + " 20 + seq % 30, 1 + seq % 9, IF(seq % 3 = 0, CAST(seq % 200 AS SIGNED) - 100, NULL),"
+                    + " IF(seq % 4 = 0, (CAST(seq % 100 AS SIGNED) - 50) / 10000, NULL) FROM seq_1_to_" + calls);
             long t1 = System.nanoTime();
             st.execute("INSERT INTO call_clicks (call_id, user_id, clicked_at)"
                     + " SELECT c.seq, u.seq, TIMESTAMP('2025-01-01') + INTERVAL (c.seq * 31 + u.seq) SECOND"
