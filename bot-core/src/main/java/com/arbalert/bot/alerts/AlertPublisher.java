@@ -42,7 +42,7 @@ public final class AlertPublisher {
     private static final int CLEANUP_EVERY = 500;
 
     private final CallIds callIds;
-    private final PublishedCalls publishedCalls;
+    private final AlertFingerprints fingerprints;
     private final SubscriberRepository subscribers;
     private final MessageSender sender;
     private final BetButtonFactory betButtons;
@@ -54,11 +54,11 @@ public final class AlertPublisher {
     private final AtomicInteger sinceCleanup = new AtomicInteger();
 
     @Inject
-    public AlertPublisher(CallIds callIds, PublishedCalls publishedCalls, SubscriberRepository subscribers,
+    public AlertPublisher(CallIds callIds, AlertFingerprints fingerprints, SubscriberRepository subscribers,
             MessageSender sender, BetButtonFactory betButtons, CallSentHooks hooks, TelegramConfig config, Clock clock,
             MeterRegistry meters) {
         this.callIds = requireNonNull(callIds, "callIds");
-        this.publishedCalls = requireNonNull(publishedCalls, "publishedCalls");
+        this.fingerprints = requireNonNull(fingerprints, "fingerprints");
         this.subscribers = requireNonNull(subscribers, "subscribers");
         this.sender = requireNonNull(sender, "sender");
         this.betButtons = requireNonNull(betButtons, "betButtons");
@@ -78,7 +78,7 @@ public final class AlertPublisher {
         requireNonNull(call, "call");
         long id = callIds.next();
         Instant now = clock.instant();
-        OptionalLong first = publishedCalls.claim(CallFingerprint.of(call), id, now, dedupWindow);
+        OptionalLong first = fingerprints.claim(CallFingerprint.of(call), id, now, dedupWindow);
         if (first.isPresent()) {
             duplicates.increment();
             log.info("Call {} vs {} ({}) is a duplicate of call {}: not sent", call.teamA(), call.teamB(),
@@ -109,7 +109,7 @@ public final class AlertPublisher {
     private void forgetOldFingerprints(Instant now) {
         if (sinceCleanup.incrementAndGet() % CLEANUP_EVERY == 0) {
             try {
-                publishedCalls.forgetBefore(now.minus(dedupWindow));
+                fingerprints.forgetBefore(now.minus(dedupWindow));
             } catch (SQLException e) {
                 log.warn("Could not forget old call fingerprints: {}", e.getMessage());
             }

@@ -4,7 +4,7 @@ import com.arbalert.bot.alerts.AlertPublisher;
 import com.arbalert.bot.alerts.CallIngestRoute;
 import com.arbalert.bot.alerts.CallJson;
 import com.arbalert.bot.alerts.CallSentHooks;
-import com.arbalert.bot.alerts.PublishedCalls;
+import com.arbalert.bot.alerts.AlertFingerprints;
 import com.arbalert.bot.commands.HelpCommand;
 import com.arbalert.bot.commands.HelpText;
 import com.arbalert.bot.commands.LangCommand;
@@ -54,7 +54,7 @@ public final class TelegramModule extends AbstractModule {
         bind(UpdatePoller.class).in(Scopes.SINGLETON);
         bind(HelpText.class).in(Scopes.SINGLETON);
         bind(CommandMenu.class).in(Scopes.SINGLETON);
-        bind(PublishedCalls.class).in(Scopes.SINGLETON);
+        bind(AlertFingerprints.class).in(Scopes.SINGLETON);
         bind(CallSentHooks.class).in(Scopes.SINGLETON);
         bind(AlertPublisher.class).in(Scopes.SINGLETON);
         bind(CallJson.class).in(Scopes.SINGLETON);

@@ -140,7 +140,7 @@ class AlertDeliveryTest {
         assertThat(body(again)).containsEntry("duplicate", true).containsEntry("recipients", 0)
                 .containsEntry("call_id", body(first).get("call_id"));
         // another instance (or a restart) shares the table
-        PublishedCalls otherInstance = new PublishedCalls(bot.dataSource());
+        AlertFingerprints otherInstance = new AlertFingerprints(bot.dataSource());
         assertThat(otherInstance.claim(CallFingerprint.of(new CallJson(new com.fasterxml.jackson.databind.ObjectMapper())
                 .parse(callJson("Nets", "-120"))), 1, java.time.Instant.now(), Duration.ofHours(1)))
                 .hasValue(Long.parseLong((String) body(first).get("call_id")));
@@ -150,7 +150,7 @@ class AlertDeliveryTest {
 
     @Test
     void aCallOutsideTheWindowIsANewCall() throws Exception {
-        PublishedCalls calls = new PublishedCalls(bot.dataSource());
+        AlertFingerprints calls = new AlertFingerprints(bot.dataSource());
         byte[] fingerprint = CallFingerprint.of(new CallJson(new com.fasterxml.jackson.databind.ObjectMapper())
                 .parse(callJson("Knicks", "-130")));
         java.time.Instant t0 = java.time.Instant.parse("2026-01-01T10:00:00Z");

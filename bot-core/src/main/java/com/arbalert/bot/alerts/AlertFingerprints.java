@@ -19,11 +19,11 @@ import javax.sql.DataSource;
  * key on the fingerprint makes "first" hold across restarts and between two instances.
  */
 @Singleton
-public final class PublishedCalls {
+public final class AlertFingerprints {
     private final DataSource db;
 
     @Inject
-    public PublishedCalls(DataSource db) {
+    public AlertFingerprints(DataSource db) {
         this.db = requireNonNull(db, "db");
     }
 
