@@ -297,6 +297,7 @@ final class CallLogWriter implements Runnable {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - failingSince));
         }
         failingSince = 0;
+        stats.failingSinceNanos = 0;
         nextAttempt = System.nanoTime();
         backoff.reset();
     }
@@ -307,6 +308,7 @@ final class CallLogWriter implements Runnable {
         stats.lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
         if (failingSince == 0) {
             failingSince = now;
+            stats.failingSinceNanos = now;
         }
         if (lastFailureLog == 0 || now - lastFailureLog >= LOG_EVERY_NANOS) {
             lastFailureLog = now;

@@ -138,12 +138,15 @@ public final class CallLogger implements Service, HealthContributor {
     }
 
     public LoggerHealth health() {
-        long oldest = stats.oldestUnwrittenNanos;
-        Duration age = oldest == 0 ? Duration.ZERO : Duration.ofNanos(Math.max(0, System.nanoTime() - oldest));
+        Duration age = since(stats.oldestUnwrittenNanos);
         return new LoggerHealth(queue.size() + stats.inFlight, stats.accepted.sum(), stats.written.get(),
                 stats.journaled.get(), stats.replayed.get(), stats.dropped.get(), stats.retries.get(),
                 stats.refused.get(), stats.journaling, stats.journalBacklogBytes, stats.lastError, age, stats.folded.get(),
-                stats.derivePending);
+                stats.derivePending, since(stats.failingSinceNanos));
+    }
+
+    private static Duration since(long nanos) {
+        return nanos == 0 ? Duration.ZERO : Duration.ofNanos(Math.max(0, System.nanoTime() - nanos));
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record LoggerHealth(int queueDepth, long accepted, long written, long journaled, long replayed, long dropped,
         long retries, long refused, boolean journaling, long journalBacklogBytes, String lastError,
-        Duration oldestUnwritten, long folded, long derivePending) {
+        Duration oldestUnwritten, long folded, long derivePending, Duration databaseFailingFor) {
 
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -35,6 +35,7 @@ public record LoggerHealth(int queueDepth, long accepted, long written, long jou
         m.put("oldestUnwrittenMillis", oldestUnwritten.toMillis());
         m.put("folded", folded);
         m.put("derivePending", derivePending);
+        m.put("databaseFailingMillis", databaseFailingFor.toMillis());
         return m;
     }
 }

@@ -63,7 +63,8 @@ public final class LoggerHealthAlerts implements Service {
             lastDrop = now;
         }
         Duration quiet = config.getAlertOutage();
-        update(Condition.DATABASE, h.oldestUnwritten().compareTo(quiet) >= 0, now, h);
+        // the database itself failing, not a backlog still being replayed after it came back
+        update(Condition.DATABASE, h.databaseFailingFor().compareTo(quiet) >= 0, now, h);
         update(Condition.DROPPED, lastDrop != null && Duration.between(lastDrop, now).compareTo(quiet) < 0, now, h);
         update(Condition.JOURNAL, h.journalBacklogBytes() > config.getJournalBudget().bytes() / 2, now, h);
     }

@@ -22,6 +22,8 @@ final class LoggerStats {
     volatile long journalBacklogBytes;
     /** System.nanoTime() when the oldest event not yet in the database was taken from the queue; 0 when none. */
     volatile long oldestUnwrittenNanos;
+    /** System.nanoTime() of the first of the current run of failed database attempts; 0 while writes succeed. */
+    volatile long failingSinceNanos;
     volatile String lastError = "";
     volatile boolean journaling;
 }

@@ -26,7 +26,7 @@ class LoggerHealthAlertsTest {
 
     static LoggerHealth health(Duration waiting, long dropped, long journalBytes) {
         return new LoggerHealth(0, 10, 10, 0, 0, dropped, 0, 0, journalBytes > 0, journalBytes,
-                "SQLTransientConnectionException: connection refused", waiting, 0, 0);
+                "SQLTransientConnectionException: connection refused", waiting, 0, 0, waiting);
     }
 
     private void at(Duration later, LoggerHealth h) {
@@ -56,7 +56,7 @@ class LoggerHealthAlertsTest {
     void aSecretInTheDatabaseErrorIsMaskedInTheMessage() {
         LogMasking.addSecret("hunter2-db-password");
         health = new LoggerHealth(0, 1, 0, 0, 0, 0, 3, 0, false, 0, "SQLException: login with hunter2-db-password refused",
-                Duration.ofMinutes(5), 0, 0);
+                Duration.ofMinutes(5), 0, 0, Duration.ofMinutes(5));
         alerts.check();
         assertThat(sent).singleElement().asString().contains("login with ****").doesNotContain("hunter2");
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The /stats block read on a phone: 32 columns, figures aligned, long names cut, both languages. */
 class StatsLayoutTest {
     private static final LoggerHealth HEALTH = new LoggerHealth(3, 100, 90, 12, 12, 0, 4, 0, true, 2048, "boom",
-            Duration.ofSeconds(150), 0, 0);
+            Duration.ofSeconds(150), 0, 0, Duration.ofSeconds(150));
 
     static StatsReport report() {
         return new StatsReport("7d", null, Instant.parse("2026-11-13T12:00:00Z"), Instant.parse("2026-11-20T12:00:00Z"),
