@@ -45,6 +45,7 @@ public final class CallLoggerModule extends AbstractModule {
         Multibinder<Service> services = Multibinder.newSetBinder(binder(), Service.class);
         services.addBinding().to(CallLogger.class);
         services.addBinding().to(LoggerHealthAlerts.class);
+        services.addBinding().to(StatsReporter.class);
         Multibinder.newSetBinder(binder(), HealthContributor.class).addBinding().to(CallLogger.class);
         Multibinder.newSetBinder(binder(), CallSentHook.class).addBinding().to(CallLogHooks.class);
         Multibinder.newSetBinder(binder(), BetClickHook.class).addBinding().to(CallLogHooks.class);

@@ -61,10 +61,12 @@ class StatsReporterTest {
         CallLogger logger = new CallLogger(ds, Clock.systemUTC(), new SimpleMeterRegistry(), dataDir,
                 LoggerFixtures.TSIDS, new CallLoggerConfig());
         reporter = new StatsReporter(new CallAnalytics(ds), logger, Clock.fixed(NOW, ZoneOffset.UTC));
+        reporter.start();
     }
 
     @AfterAll
-    static void close() {
+    static void close() throws Exception {
+        reporter.stop();
         ds.close();
     }
 

@@ -62,11 +62,13 @@ public final class AnalyticsBenchmark {
                     Files.createTempDirectory("bench-logger"), () -> 1L, new CallLoggerConfig());
             StatsReporter reporter = new StatsReporter(analytics, logger,
                     Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+            reporter.start();
             for (StatsArguments a : List.of(StatsArguments.of("30d", null), StatsArguments.of("30d", "soccer"),
                     StatsArguments.of("52w", null), StatsArguments.of("52w", "soccer"))) {
                 time("/stats report " + a.period() + (a.sport() == null ? "" : " " + a.sport()), runs,
                         () -> (int) reporter.report(a).summary().calls());
             }
+            reporter.stop();
         }
     }
 
