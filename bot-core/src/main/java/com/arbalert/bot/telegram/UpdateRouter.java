@@ -137,7 +137,14 @@ public final class UpdateRouter implements LongPollingUpdateConsumer {
     }
 
     private Locale localeOf(long userId, String languageCode) {
-        return subscribers.find(userId).map(Subscriber::locale).orElseGet(() -> Texts.localeFor(languageCode));
+        try {
+            return subscribers.find(userId).map(Subscriber::locale).orElseGet(() -> Texts.localeFor(languageCode));
+        } catch (RuntimeException e) {
+            // the database being away must not cost the user the command (an admin's /stats in an
+            // outage shows the logger's own figures): Telegram's language code will do
+            log.debug("Language of user {} unknown, database unavailable: {}", userId, e.getMessage());
+            return Texts.localeFor(languageCode);
+        }
     }
 
     private static boolean isPrivate(MaybeInaccessibleMessage m) {
