@@ -46,7 +46,6 @@ final class CallLogWriter implements Runnable {
     private final Backoff backoff;
     private ArrayList<CallEvent> pending;
     private long pendingSince;
-    private long failingSince;
     private long nextAttempt;
     private boolean journaling;
     private long lastFailureLog;
@@ -114,7 +113,7 @@ final class CallLogWriter implements Runnable {
                     if (now - nextAttempt >= 0 && !queue.inOverflow()) {
                         busy |= writeDirect();
                     }
-                    boolean outage = failingSince != 0 && now - failingSince >= outageNanos;
+                    boolean outage = stats.failingSinceNanos != 0 && now - stats.failingSinceNanos >= outageNanos;
                     if (!pending.isEmpty() && (outage || queue.inOverflow() || late)) {
                         journaling = true;
                         stats.journaling = true;
@@ -123,12 +122,12 @@ final class CallLogWriter implements Runnable {
                         busy |= appendToJournal();
                     }
                 }
-                if (!late && now - nextFold >= 0 && failingSince == 0) {
+                if (!late && now - nextFold >= 0 && stats.failingSinceNanos == 0) {
                     busy |= fold(now + FOLD_SLICE_NANOS);
                 }
                 publish();
                 if (stopping && pending.isEmpty() && queue.isEmpty() && (!journaling || journal.isEmpty() || late)) {
-                    if (!late && failingSince == 0) {
+                    if (!late && stats.failingSinceNanos == 0) {
                         fold(stopDeadline);
                     }
                     return;
@@ -292,11 +291,10 @@ final class CallLogWriter implements Runnable {
     }
 
     private void onSuccess() {
-        if (failingSince != 0) {
+        if (stats.failingSinceNanos != 0) {
             log.info("Call log database writes succeed again after {} ms",
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - failingSince));
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stats.failingSinceNanos));
         }
-        failingSince = 0;
         stats.failingSinceNanos = 0;
         nextAttempt = System.nanoTime();
         backoff.reset();
@@ -306,8 +304,7 @@ final class CallLogWriter implements Runnable {
         long now = System.nanoTime();
         stats.retries.incrementAndGet();
         stats.lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (failingSince == 0) {
-            failingSince = now;
+        if (stats.failingSinceNanos == 0) {
             stats.failingSinceNanos = now;
         }
         if (lastFailureLog == 0 || now - lastFailureLog >= LOG_EVERY_NANOS) {
