@@ -560,11 +560,11 @@ public final class FakeTelegramServer implements AutoCloseable {
             html = params.path("caption").asText("");
         }
         boolean parseHtml = "html".equalsIgnoreCase(params.path("parse_mode").asText());
-        String problem = parseHtml ? TelegramHtml.check(html) : null;
+        String problem = parseHtml ? ParseModeCheck.check(html) : null;
         if (problem != null) {
             return reject(problem);
         }
-        String visible = parseHtml ? TelegramHtml.visibleText(html) : html;
+        String visible = parseHtml ? ParseModeCheck.visibleText(html) : html;
         if (visible.codePointCount(0, visible.length()) > (method.startsWith("send") && !method.equals("sendmessage")
                 ? 1024 : 4096)) {
             return reject("Bad Request: message is too long");

@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
  * only its tags, balanced, and every {@code <}, {@code >} and {@code &} of the text escaped.
  * {@link #visibleText} is what the user reads.
  */
-final class TelegramHtml {
+final class ParseModeCheck {
     private static final Set<String> TAGS = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a",
             "code", "pre", "tg-spoiler", "span", "blockquote", "tg-emoji");
     private static final Pattern TAG = Pattern.compile("<(/?)([a-z-]+)(\\s[^<>]*)?>");
     private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});");
 
-    private TelegramHtml() {
+    private ParseModeCheck() {
     }
 
     /** @return null when valid, else Telegram's kind of error description */
