@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -27,14 +28,21 @@ import javax.sql.DataSource;
  * (Connector/J sends an INSERT ... ON DUPLICATE KEY UPDATE batch as a bulk command only to servers
  * with bulk unit results, 11.5+; before that it would be a round trip per row).
  * A call whose row is in the batch is inserted with its derived columns computed from the batch
- * ({@link BatchDerivation}). Every other call the batch's facts touch, and a new call that already
- * had facts stored, is marked in {@code derived_pending} in the same transaction and later folded
- * ({@link DerivationFold}): rewriting a call's row, which three covering indexes carry, once per
- * fold instead of once per batch. Every statement is idempotent, so writing a batch twice leaves
+ * ({@link BatchDerivation}). Every other call the batch's facts touch is marked in
+ * {@code derived_pending} in the same transaction and later folded ({@link DerivationFold}):
+ * rewriting a call's row, which the covering indexes carry, once per fold instead of once per
+ * batch. Facts stored before their call's row (another instance's, while this one journaled) were
+ * marked when they were written, and the mark waits for the row, so the batch need not look for
+ * them. A row already written is kept as it is ({@code INSERT IGNORE}): derived from its first
+ * batch, and from the tables by every later fold. Every statement is idempotent, so writing a batch twice leaves
  * the same rows. Statements run by kind; within a kind they keep acceptance order, which is all a
  * call's final state depends on.
+ * The writer holds one pooled connection, with autocommit off, and its three batch statements
+ * across batches, as a hand-written bulk loader would: no pool borrow, autocommit switch or
+ * statement parse per batch. The owner returns it with {@link #release()} when it goes idle, and
+ * it is returned by itself after {@link #HOLD_NANOS} (so the pool can retire it) or any failure.
  */
-final class BatchWriter {
+final class BatchWriter implements AutoCloseable {
     // Calls and clicks never change once written (a repeat keeps the first), so they are plain
     // INSERT IGNORE batches, which Connector/J sends as one bulk command.
     static final String INSERT_CALL = "INSERT IGNORE INTO arbitrage_calls (call_id, call_type, sport, team_a, team_b,"
@@ -55,7 +63,14 @@ final class BatchWriter {
             "closing_a = VALUES(closing_a), closing_b = VALUES(closing_b)");
     private static final String STAKES = "SELECT stake_a + COALESCE(stake_b, 0) FROM arbitrage_calls WHERE call_id = ?";
 
+    static final long HOLD_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final DataSource dataSource;
+    private Connection connection;
+    private long heldSince;
+    private PreparedStatement insertCall;
+    private PreparedStatement insertClick;
+    private PreparedStatement markPending;
 
     BatchWriter(DataSource dataSource) {
         this.dataSource = requireNonNull(dataSource, "dataSource");
@@ -69,19 +84,60 @@ final class BatchWriter {
     }
 
     Outcome write(List<CallEvent> batch) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Outcome outcome = writeIn(c, batch);
-                c.commit();
-                return outcome;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        Connection c = connection();
+        try {
+            Outcome outcome = writeIn(c, batch);
+            c.commit();
+            return outcome;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c, e);
+            release(); // a connection that failed is not trusted with the next batch
+            throw e;
+        } finally {
+            if (connection != null && System.nanoTime() - heldSince >= HOLD_NANOS) {
+                release();
             }
         }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection c = dataSource.getConnection();
+            try {
+                c.setAutoCommit(false);
+                insertCall = c.prepareStatement(INSERT_CALL);
+                insertClick = c.prepareStatement(INSERT_CLICK);
+                markPending = c.prepareStatement(MARK_PENDING);
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(c, e);
+                throw e;
+            }
+            connection = c;
+            heldSince = System.nanoTime();
+        }
+        return connection;
+    }
+
+    /** Returns the held connection to the pool (which restores autocommit); nothing is open between batches. */
+    void release() {
+        Connection c = connection;
+        if (c == null) {
+            return;
+        }
+        connection = null;
+        insertCall = null;
+        insertClick = null;
+        markPending = null;
+        try {
+            c.close(); // closes the statements too
+        } catch (SQLException e) {
+            // the pool evicts a connection it cannot reset; nothing of ours is lost
+        }
+    }
+
+    @Override
+    public void close() {
+        release();
     }
 
     private Outcome writeIn(Connection c, List<CallEvent> batch) throws SQLException {
@@ -105,39 +161,34 @@ final class BatchWriter {
         }
         List<String> refused = new ArrayList<>();
         List<CallEvent.Reported> accepted = results.isEmpty() ? results : checkUnchecked(c, results, calls, refused);
-        // checked before this batch's facts are written: facts from earlier batches (or an earlier
-        // write of this one) are not in the batch, so such calls are folded from the tables instead
-        Set<Long> pendingIds = calls.isEmpty() ? new TreeSet<>()
-                : new TreeSet<>(DerivedColumns.query(c, DerivedColumns::storedFactsSql, new ArrayList<>(calls.keySet())));
+        Set<Long> pendingIds = new TreeSet<>();
         if (!calls.isEmpty()) {
             BatchDerivation derivation = new BatchDerivation(clicks, accepted, deliveries);
-            try (PreparedStatement ps = c.prepareStatement(INSERT_CALL)) {
-                for (CallEvent.Logged l : calls.values()) {
-                    bindCall(ps, 1, l.callId(), l.call());
-                    BatchDerivation.Derived d = derivation.of(l);
-                    ps.setInt(18, d.usersNotified());
-                    ps.setInt(19, d.usersClicked());
-                    setNullableString(ps, 20, d.outcome());
-                    setNullableDecimal(ps, 21, d.profitActual());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            PreparedStatement ps = insertCall;
+            for (CallEvent.Logged l : calls.values()) {
+                bindCall(ps, 1, l.callId(), l.call());
+                BatchDerivation.Derived d = derivation.of(l);
+                ps.setInt(18, d.usersNotified());
+                ps.setInt(19, d.usersClicked());
+                setNullableString(ps, 20, d.outcome());
+                setNullableDecimal(ps, 21, d.profitActual());
+                ps.addBatch();
             }
+            ps.executeBatch();
         }
         DELIVERIES.execute(c, deliveries, (ps, at, d) -> {
             ps.setLong(at, d.callId());
             ps.setInt(at + 1, d.delivered());
         });
         if (!clicks.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_CLICK)) {
-                for (CallEvent.Clicked k : clicks) {
-                    ps.setLong(1, k.callId());
-                    ps.setLong(2, k.userId());
-                    ps.setObject(3, utc(k.at()));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            PreparedStatement ps = insertClick;
+            for (CallEvent.Clicked k : clicks) {
+                ps.setLong(1, k.callId());
+                ps.setLong(2, k.userId());
+                ps.setObject(3, utc(k.at()));
+                ps.addBatch();
             }
+            ps.executeBatch();
         }
         RESULTS.execute(c, accepted, (ps, at, r) -> {
             ps.setLong(at, r.callId());
@@ -154,13 +205,12 @@ final class BatchWriter {
         markOthers(pendingIds, calls.keySet(), deliveries, clicks, accepted);
         closings.forEach(o -> pendingIds.add(o.callId())); // rare and hours after the call: always folded
         if (!pendingIds.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(MARK_PENDING)) {
-                for (long id : pendingIds) {
-                    ps.setLong(1, id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            PreparedStatement ps = markPending;
+            for (long id : pendingIds) {
+                ps.setLong(1, id);
+                ps.addBatch();
             }
+            ps.executeBatch();
         }
         return new Outcome(refused, pendingIds.size());
     }
@@ -259,6 +309,14 @@ final class BatchWriter {
             ps.setNull(i, Types.DECIMAL);
         } else {
             ps.setBigDecimal(i, v);
+        }
+    }
+
+    private static void closeQuietly(Connection c, Exception cause) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 public class CallLoggerConfig {
     private int queueCapacity = 8192;
     private int batchSize = 500;
+    private int batchMax = 1000;
     private Duration flushInterval = Duration.ofMillis(250);
     private Duration stopDeadline = Duration.ofSeconds(5);
     private DataSize journalBudget = DataSize.ofMebibytes(1024);
@@ -43,6 +44,19 @@ public class CallLoggerConfig {
     @ConfigDescription("Events written to the database in one transaction")
     public CallLoggerConfig setBatchSize(int v) {
         this.batchSize = atLeast("CALL_LOGGER_BATCH_SIZE", v, 1);
+        return this;
+    }
+
+    /** Never below the batch size. */
+    public int getBatchMax() {
+        return Math.max(batchMax, batchSize);
+    }
+
+    @Config("CALL_LOGGER_BATCH_MAX")
+    @ConfigDescription("Most events one transaction takes when more than a batch is already waiting"
+            + " (never fewer than CALL_LOGGER_BATCH_SIZE)")
+    public CallLoggerConfig setBatchMax(int v) {
+        this.batchMax = atLeast("CALL_LOGGER_BATCH_MAX", v, 1);
         return this;
     }
 

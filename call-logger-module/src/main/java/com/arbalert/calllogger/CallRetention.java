@@ -23,11 +23,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes old calls and their facts on its own thread, a chunk of calls per short transaction,
- * so no delete holds locks the writer waits for longer than a few tens of milliseconds.
+ * so no delete holds locks the writer waits for longer than a few tens of milliseconds. It also
+ * deletes the fold marks whose call never got a row (facts about a call that was refused or
+ * already deleted) once they are {@link #ORPHAN_MARK_DAYS} days old.
  */
 final class CallRetention {
     private static final Logger log = LoggerFactory.getLogger(CallRetention.class);
     private static final String[] FACT_TABLES = {"call_clicks", "call_results", "call_deliveries", "call_closing_odds"};
+    /** Long enough for any journal to be replayed: an instance writing to its journal for a week has bigger problems. */
+    static final int ORPHAN_MARK_DAYS = 7;
+    private static final String ORPHAN_MARKS = "SELECT p.call_id FROM derived_pending p"
+            + " LEFT JOIN arbitrage_calls c ON c.call_id = p.call_id"
+            + " WHERE c.call_id IS NULL AND p.marked_at < CURRENT_TIMESTAMP - INTERVAL " + ORPHAN_MARK_DAYS + " DAY"
+            + " LIMIT ?";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -59,7 +67,9 @@ final class CallRetention {
         try {
             executor.execute(() -> {
                 try {
-                    done.complete(delete(clock.instant().minus(age)));
+                    long calls = delete(clock.instant().minus(age));
+                    deleteOrphanMarks();
+                    done.complete(calls);
                 } catch (SQLException | RuntimeException e) {
                     done.completeExceptionally(e);
                 }
@@ -76,6 +86,11 @@ final class CallRetention {
             if (n > 0) {
                 log.info("Retention deleted {} call(s) older than {} days", n, retentionDays);
             }
+            long marks = deleteOrphanMarks();
+            if (marks > 0) {
+                log.info("Retention deleted {} fold mark(s) whose call has had no row for {} days", marks,
+                        ORPHAN_MARK_DAYS);
+            }
         } catch (SQLException | RuntimeException e) {
             log.warn("Retention failed, will try again tomorrow: {}", e.getMessage());
         }
@@ -89,6 +104,37 @@ final class CallRetention {
             total += n;
             if (n < chunk) {
                 return total;
+            }
+        }
+        return total;
+    }
+
+    /** @return the number of fold marks deleted because their call has no row and they are old */
+    long deleteOrphanMarks() throws SQLException {
+        long total = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            try (Connection c = dataSource.getConnection()) {
+                List<Long> ids = new ArrayList<>(chunk);
+                try (PreparedStatement ps = c.prepareStatement(ORPHAN_MARKS)) {
+                    ps.setInt(1, chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                        }
+                    }
+                }
+                if (ids.isEmpty()) {
+                    return total;
+                }
+                String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+                try (Statement st = c.createStatement()) {
+                    // a row that arrived since the SELECT keeps its mark
+                    total += st.executeUpdate("DELETE FROM derived_pending WHERE call_id IN (" + in + ") AND NOT EXISTS"
+                            + " (SELECT 1 FROM arbitrage_calls c WHERE c.call_id = derived_pending.call_id)");
+                }
+                if (ids.size() < chunk) {
+                    return total;
+                }
             }
         }
         return total;

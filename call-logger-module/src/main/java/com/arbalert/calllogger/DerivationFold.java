@@ -15,10 +15,14 @@ import javax.sql.DataSource;
  * Folds the calls listed in {@code derived_pending} into their rows: recomputes their derived
  * columns from the fact tables with the set-based UPDATEs of {@link DerivedColumns} and deletes
  * the ids in the same transaction. The ids are taken FOR UPDATE, so a writer marking one of them
- * again meanwhile waits and its mark survives for the next fold.
+ * again meanwhile waits and its mark survives for the next fold. A mark whose call has no row yet
+ * is left for the fold after the row arrives.
  */
 final class DerivationFold {
-    private static final String TAKE = "SELECT call_id FROM derived_pending ORDER BY call_id LIMIT ? FOR UPDATE";
+    // only marks whose call has a row: the others wait for it (see V5), and the join keeps them
+    // from being deleted or from filling the rounds
+    private static final String TAKE = "SELECT p.call_id FROM derived_pending p JOIN arbitrage_calls c"
+            + " ON c.call_id = p.call_id ORDER BY p.call_id LIMIT ? FOR UPDATE";
 
     private final DataSource dataSource;
 
@@ -61,10 +65,11 @@ final class DerivationFold {
         }
     }
 
-    /** Calls still waiting for their fold. */
+    /** Calls still waiting for their fold (those whose row is written). */
     long backlog() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM derived_pending")) {
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM derived_pending p"
+                        + " JOIN arbitrage_calls c ON c.call_id = p.call_id")) {
             rs.next();
             return rs.getLong(1);
         }

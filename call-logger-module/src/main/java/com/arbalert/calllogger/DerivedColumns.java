@@ -2,11 +2,8 @@ package com.arbalert.calllogger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The set-based statements that derive a call's counters from the fact tables, so they are
@@ -61,17 +58,6 @@ final class DerivedColumns {
                 + " WHERE c.call_id IN (" + in + ")";
     }
 
-    /**
-     * Calls among {@code in} that already have a fact stored, which a batch's own facts cannot
-     * account for. UNION ALL (the caller collects a set) spares the server a deduplicating temporary table.
-     */
-    static String storedFactsSql(String in) {
-        return "SELECT DISTINCT call_id FROM call_clicks WHERE call_id IN (" + in + ")"
-                + " UNION ALL SELECT DISTINCT call_id FROM call_results WHERE call_id IN (" + in + ")"
-                + " UNION ALL SELECT call_id FROM call_deliveries WHERE call_id IN (" + in + ")"
-                + " UNION ALL SELECT call_id FROM call_closing_odds WHERE call_id IN (" + in + ")";
-    }
-
     interface Sql {
         String forList(String in);
     }
@@ -86,20 +72,6 @@ final class DerivedColumns {
                 ps.executeUpdate();
             }
         }
-    }
-
-    /** Like {@link #run}, for a query whose first column is a call id: the ids it returns. */
-    static Set<Long> query(Connection c, Sql sql, List<Long> ids) throws SQLException {
-        Set<Long> found = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            try (PreparedStatement ps = prepare(c, sql, ids.subList(from, Math.min(ids.size(), from + CHUNK)));
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getLong(1));
-                }
-            }
-        }
-        return found;
     }
 
     private static PreparedStatement prepare(Connection c, Sql sql, List<Long> chunk) throws SQLException {

@@ -33,7 +33,7 @@ class CallAnalyticsTest {
         call(events, 4, "tennis", "DraftKings", "FanDuel", "4.0", "2026-03-02T14:30:00Z", 0, 0);
         call(events, 5, "soccer", "Pinnacle", "Bet365", "6.0", "2026-03-02T23:59:59Z", 5, 1);
         call(events, 6, "soccer", "DraftKings", "FanDuel", "3.0", "2026-04-01T10:00:00Z", 100, 0); // outside
-        new BatchWriter(ds).write(events);
+        LoggerFixtures.write(ds, events);
         analytics = new CallAnalytics(ds);
     }
 

@@ -18,6 +18,9 @@ class CallLoggerConfigTest {
         CallLoggerConfig c = new CallLoggerConfig();
         assertThat(c.getQueueCapacity()).isEqualTo(8192);
         assertThat(c.getBatchSize()).isEqualTo(500);
+        assertThat(c.getBatchMax()).isEqualTo(1000);
+        assertThat(c.setBatchSize(2000).getBatchMax()).as("never below the batch size").isEqualTo(2000);
+        c.setBatchSize(500);
         assertThat(c.getFlushInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(c.getStopDeadline()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.getJournalBudget()).isEqualTo(DataSize.parse("1GiB"));
@@ -38,7 +41,7 @@ class CallLoggerConfigTest {
     void everyTunableHasItsKey() {
         assertThat(Arrays.stream(CallLoggerConfig.class.getMethods()).map(m -> m.getAnnotation(Config.class))
                 .filter(Objects::nonNull).map(Config::value)).containsExactlyInAnyOrder(
-                "CALL_LOGGER_QUEUE_CAPACITY", "CALL_LOGGER_BATCH_SIZE", "CALL_LOGGER_FLUSH_INTERVAL",
+                "CALL_LOGGER_QUEUE_CAPACITY", "CALL_LOGGER_BATCH_SIZE", "CALL_LOGGER_BATCH_MAX", "CALL_LOGGER_FLUSH_INTERVAL",
                 "CALL_LOGGER_STOP_DEADLINE", "CALL_LOGGER_JOURNAL_BUDGET", "CALL_LOGGER_JOURNAL_SEGMENT",
                 "CALL_LOGGER_OUTAGE_BEFORE_JOURNAL", "CALL_LOGGER_RETRY_BACKOFF_MIN", "CALL_LOGGER_RETRY_BACKOFF_MAX",
                 "RETENTION_DAYS", "CALL_LOGGER_RETENTION_CHUNK", "CALL_LOGGER_RECENT_CALLS",
@@ -56,6 +59,7 @@ class CallLoggerConfigTest {
         CallLoggerConfig c = new CallLoggerConfig();
         assertThatThrownBy(() -> c.setQueueCapacity(0)).hasMessage("CALL_LOGGER_QUEUE_CAPACITY must be at least 16, got 0");
         assertThatThrownBy(() -> c.setBatchSize(0)).hasMessage("CALL_LOGGER_BATCH_SIZE must be at least 1, got 0");
+        assertThatThrownBy(() -> c.setBatchMax(0)).hasMessage("CALL_LOGGER_BATCH_MAX must be at least 1, got 0");
         assertThatThrownBy(() -> c.setFlushInterval(Duration.ZERO)).hasMessageStartingWith("CALL_LOGGER_FLUSH_INTERVAL");
         assertThatThrownBy(() -> c.setJournalBudget(DataSize.ofBytes(10)))
                 .hasMessage("CALL_LOGGER_JOURNAL_BUDGET must be at least 1MiB, got 10B");

@@ -186,20 +186,21 @@ class CallLoggerRoundTripTest {
                 new CallEvent.Delivered(id, 12),
                 new CallEvent.Clicked(id, 10, Instant.parse("2026-03-01T12:00:02Z")),
                 new CallEvent.Reported(id, 9, Outcome.PUSH, new BigDecimal("0.00"), Instant.parse("2026-03-01T23:00:00Z"), true));
-        BatchWriter writer = new BatchWriter(ds);
-        writer.write(batch);
-        String snapshot = "SELECT users_notified, users_clicked, outcome, profit_actual FROM arbitrage_calls WHERE call_id = " + id;
-        Object[] first = rows(ds, snapshot).get(0);
-        writer.write(batch);
-        writer.write(batch.subList(3, 5));
-        DerivationFold fold = new DerivationFold(ds);
-        while (fold.foldOnce(1000) > 0) {
-            // the rewrites marked the call pending: folding it from the tables gives the same row
+        try (BatchWriter writer = new BatchWriter(ds)) {
+            writer.write(batch);
+            String snapshot = "SELECT users_notified, users_clicked, outcome, profit_actual FROM arbitrage_calls WHERE call_id = " + id;
+            Object[] first = rows(ds, snapshot).get(0);
+            writer.write(batch);
+            writer.write(batch.subList(3, 5));
+            DerivationFold fold = new DerivationFold(ds);
+            while (fold.foldOnce(1000) > 0) {
+                // the rewrites marked the call pending: folding it from the tables gives the same row
+            }
+            assertThat(rows(ds, snapshot).get(0)).containsExactly(first);
+            assertThat(first).containsExactly(12, 2, "push", new BigDecimal("0.00"));
+            assertThat(count(ds, "SELECT COUNT(*) FROM call_clicks WHERE call_id = " + id)).isEqualTo(2);
+            assertThat(count(ds, "SELECT COUNT(*) FROM call_results WHERE call_id = " + id)).isEqualTo(1);
         }
-        assertThat(rows(ds, snapshot).get(0)).containsExactly(first);
-        assertThat(first).containsExactly(12, 2, "push", new BigDecimal("0.00"));
-        assertThat(count(ds, "SELECT COUNT(*) FROM call_clicks WHERE call_id = " + id)).isEqualTo(2);
-        assertThat(count(ds, "SELECT COUNT(*) FROM call_results WHERE call_id = " + id)).isEqualTo(1);
     }
 
     @Test
@@ -216,7 +217,7 @@ class CallLoggerRoundTripTest {
     @Test
     void aResultForACallNotInMemoryIsCheckedAgainstTheStoredStakes() throws Exception {
         long id = LoggerFixtures.TSIDS.next();
-        new BatchWriter(ds).write(List.of(new CallEvent.Logged(id, arbitrage("golf").build())));
+        LoggerFixtures.write(ds, List.of(new CallEvent.Logged(id, arbitrage("golf").build())));
         logger.recordResult(id, 5, Outcome.A_WON, new BigDecimal("3000.00"));
         logger.recordResult(id, 6, Outcome.B_WON, new BigDecimal("20.00"));
         awaitWritten();

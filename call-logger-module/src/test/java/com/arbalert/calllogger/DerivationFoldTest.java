@@ -91,10 +91,11 @@ class DerivationFoldTest {
     @Test
     void whatACrashLeftPendingIsFoldedWhenTheNextLoggerStarts() throws Exception {
         long id = LoggerFixtures.TSIDS.next();
-        BatchWriter writer = new BatchWriter(ds);
-        writer.write(List.of(new CallEvent.Logged(id, arbitrage("cricket").build())));
-        writer.write(List.of(new CallEvent.Clicked(id, 7, T), new CallEvent.Clicked(id, 8, T),
-                new CallEvent.Reported(id, 7, Outcome.VOID, new BigDecimal("0.00"), T, false)));
+        try (BatchWriter writer = new BatchWriter(ds)) {
+            writer.write(List.of(new CallEvent.Logged(id, arbitrage("cricket").build())));
+            writer.write(List.of(new CallEvent.Clicked(id, 7, T), new CallEvent.Clicked(id, 8, T),
+                    new CallEvent.Reported(id, 7, Outcome.VOID, new BigDecimal("0.00"), T, false)));
+        }
         // the process dies here: facts and the mark are committed, the row is not derived yet
         assertThat(rows(ds, DERIVED + id).get(0)).containsExactly(40, 0, null, null);
         assertThat(pending(id)).isEqualTo(1);
@@ -126,21 +127,75 @@ class DerivationFoldTest {
     @Test
     void aClickWrittenBeforeItsCallsRowIsCountedOnceTheRowArrives() throws Exception {
         long id = LoggerFixtures.TSIDS.next();
-        BatchWriter writer = new BatchWriter(ds);
-        DerivationFold fold = new DerivationFold(ds);
-        writer.write(List.of(new CallEvent.Clicked(id, 9, T)));
-        while (fold.foldOnce(1000) > 0) {
-            // no row yet: the mark is dropped, the click is kept
+        try (BatchWriter writer = new BatchWriter(ds)) {
+            DerivationFold fold = new DerivationFold(ds);
+            writer.write(List.of(new CallEvent.Clicked(id, 9, T)));
+            assertThat(fold.foldOnce(1000)).as("a mark without its row is not taken").isZero();
+            assertThat(pending(id)).isEqualTo(1);
+            assertThat(fold.backlog()).isZero();
+            writer.write(List.of(new CallEvent.Logged(id, arbitrage("polo").build()), new CallEvent.Clicked(id, 10, T)));
+            // the batch alone knows one clicker; the waiting mark makes the fold count the stored click
+            assertThat(rows(ds, DERIVED + id).get(0)).containsExactly(40, 1, null, null);
+            assertThat(fold.backlog()).isEqualTo(1);
+            while (fold.foldOnce(1000) > 0) {
+                // drain every mark
+            }
+            assertThat(rows(ds, DERIVED + id).get(0)).containsExactly(40, 2, null, null);
+            assertThat(pending(id)).isZero();
         }
-        assertThat(pending(id)).isZero();
-        writer.write(List.of(new CallEvent.Logged(id, arbitrage("polo").build()), new CallEvent.Clicked(id, 10, T)));
-        // the batch alone knows one clicker; the stored click makes it fold the call from the tables
-        assertThat(rows(ds, DERIVED + id).get(0)).containsExactly(40, 1, null, null);
-        assertThat(pending(id)).isEqualTo(1);
-        while (fold.foldOnce(1000) > 0) {
-            // drain every mark
+    }
+
+    @Test
+    void anotherInstancesClickOnACallNotWrittenYetIsCountedWhenTheCallArrives() throws Exception {
+        CallLogger other = logger(Duration.ofMillis(50));
+        long id = LoggerFixtures.TSIDS.next();
+        try {
+            // this instance received the I BET press; the call's own instance has not written it yet
+            other.recordClick(id, 21, T);
+            other.recordResult(id, 21, Outcome.A_WON, new BigDecimal("4.00"), T.plusSeconds(60));
+            awaitWritten(other);
+            Thread.sleep(200); // several folds pass over the mark without its row
+            assertThat(pending(id)).isEqualTo(1);
+        } finally {
+            other.stop();
         }
-        assertThat(rows(ds, DERIVED + id).get(0)).containsExactly(40, 2, null, null);
+        CallLogger owner = logger(Duration.ofMillis(50));
+        try {
+            owner.logCall(arbitrage("lacrosse").callId(id).build());
+            owner.recordClick(id, 22, T);
+            awaitWritten(owner);
+            await().atMost(10, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                    assertThat(rows(ds, DERIVED + id).get(0)).containsExactly(40, 2, "a_won", new BigDecimal("4.00")));
+            assertThat(pending(id)).isZero();
+        } finally {
+            owner.stop();
+        }
+    }
+
+    @Test
+    void retentionDeletesMarksWhoseCallNeverCameAfterAWeek() throws Exception {
+        long orphan = LoggerFixtures.TSIDS.next();
+        long recent = LoggerFixtures.TSIDS.next();
+        long withRow = LoggerFixtures.TSIDS.next();
+        try (BatchWriter writer = new BatchWriter(ds)) {
+            writer.write(List.of(new CallEvent.Logged(withRow, arbitrage("curling").build())));
+            writer.write(List.of(new CallEvent.Clicked(orphan, 1, T), new CallEvent.Clicked(recent, 1, T),
+                    new CallEvent.Clicked(withRow, 1, T)));
+            try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE derived_pending SET marked_at = CURRENT_TIMESTAMP - INTERVAL 8 DAY"
+                        + " WHERE call_id IN (" + orphan + ", " + withRow + ")");
+            }
+            CallRetention retention = new CallRetention(ds, CLOCK, new CallLoggerConfig());
+            try {
+                assertThat(retention.deleteOrphanMarks()).isEqualTo(1);
+            } finally {
+                retention.stop();
+            }
+            assertThat(pending(orphan)).isZero();
+            assertThat(pending(recent)).as("its row may still come").isEqualTo(1);
+            assertThat(pending(withRow)).as("an old mark with a row is the fold's").isEqualTo(1);
+            assertThat(count(ds, "SELECT COUNT(*) FROM call_clicks WHERE call_id = " + orphan)).isEqualTo(1);
+        }
     }
 
     /** Ties, corrections at the same instant, repeated clicks and a replaced delivery count. */
@@ -164,35 +219,33 @@ class DerivationFoldTest {
 
     @Test
     void inBatchDerivationFoldsAndReplaysAllLeaveTheSameRow() throws Exception {
-        BatchWriter writer = new BatchWriter(ds);
-        DerivationFold fold = new DerivationFold(ds);
-        long whole = LoggerFixtures.TSIDS.next();
-        writer.write(events(whole));
-        Object[] expected = {15, 3, "b_won", new BigDecimal("3.85")};
-        assertThat(rows(ds, DERIVED + whole).get(0)).containsExactly(expected);
-        assertThat(pending(whole)).isZero();
+        try (BatchWriter writer = new BatchWriter(ds)) {
+            DerivationFold fold = new DerivationFold(ds);
+            long whole = LoggerFixtures.TSIDS.next();
+            writer.write(events(whole));
+            Object[] expected = {15, 3, "b_won", new BigDecimal("3.85")};
+            assertThat(rows(ds, DERIVED + whole).get(0)).containsExactly(expected);
+            assertThat(pending(whole)).isZero();
 
-        // the same events cut after the call's row, every batch replayed twice as from the journal
-        for (int cut : new int[] {1, 5, 9}) {
-            long id = LoggerFixtures.TSIDS.next();
-            List<CallEvent> events = events(id);
-            writer.write(events.subList(0, cut));
-            writer.write(events.subList(0, cut));
-            writer.write(events.subList(cut, events.size()));
-            writer.write(events.subList(cut, events.size()));
-            assertThat(pending(id)).isEqualTo(1);
-            while (fold.foldOnce(1000) > 0) {
-                // drain every mark
+            // the same events cut after the call's row, every batch replayed twice as from the journal
+            for (int cut : new int[] {1, 5, 9}) {
+                long id = LoggerFixtures.TSIDS.next();
+                List<CallEvent> events = events(id);
+                writer.write(events.subList(0, cut));
+                writer.write(events.subList(0, cut));
+                writer.write(events.subList(cut, events.size()));
+                writer.write(events.subList(cut, events.size()));
+                assertThat(pending(id)).isEqualTo(1);
+                while (fold.foldOnce(1000) > 0) {
+                    // drain every mark
+                }
+                assertThat(rows(ds, DERIVED + id).get(0)).as("cut after %d events", cut).containsExactly(expected);
+                assertThat(pending(id)).isZero();
             }
-            assertThat(rows(ds, DERIVED + id).get(0)).as("cut after %d events", cut).containsExactly(expected);
-            assertThat(pending(id)).isZero();
+            // the whole batch again: the row is kept as it is and nothing is marked
+            writer.write(events(whole));
+            assertThat(pending(whole)).isZero();
+            assertThat(rows(ds, DERIVED + whole).get(0)).containsExactly(expected);
         }
-        // the whole batch again: its facts are stored, so it is marked and folded to the same row
-        writer.write(events(whole));
-        assertThat(pending(whole)).isEqualTo(1);
-        while (fold.foldOnce(1000) > 0) {
-            // drain every mark
-        }
-        assertThat(rows(ds, DERIVED + whole).get(0)).containsExactly(expected);
     }
 }

@@ -37,6 +37,13 @@ final class LoggerFixtures {
         return new HikariDataSource(config);
     }
 
+    /** Writes events as one batch, as the writer would, and gives the connection back. */
+    static void write(DataSource dataSource, List<CallEvent> events) throws java.sql.SQLException {
+        try (BatchWriter writer = new BatchWriter(dataSource)) {
+            writer.write(events);
+        }
+    }
+
     static void migrate(DataSource dataSource) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/calllogger")
                 .table("flyway_history_calllogger").load().migrate();

@@ -41,7 +41,7 @@ class ReadmeSqlTest {
                     events.add(new CallEvent.Reported(i, user, Outcome.A_WON, new BigDecimal("4.50"), now, true));
                 }
             }
-            new BatchWriter(ds).write(events);
+            LoggerFixtures.write(ds, events);
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 for (String sql : queries) {
                     try (ResultSet rs = st.executeQuery(sql)) {

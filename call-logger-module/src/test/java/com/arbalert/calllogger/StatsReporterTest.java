@@ -52,7 +52,7 @@ class StatsReporterTest {
         events.add(new CallEvent.Reported(3, 7, Outcome.B_WON, new BigDecimal("4.00"), day, true));
         // taken -110 / +120, closing -120 / +110: clv_a = 1.9091/1.8333 - 1 = 4.13%, clv_b = 2.2/2.1 - 1 = 4.76%
         events.add(new CallEvent.ClosingOdds(2, new BigDecimal("-120"), new BigDecimal("110")));
-        new BatchWriter(ds).write(events);
+        LoggerFixtures.write(ds, events);
         // closing odds reach the call's row through the fold, as the running logger does it
         DerivationFold fold = new DerivationFold(ds);
         while (fold.foldOnce(1000) > 0) {
