@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.flywaydb.core.Flyway;
@@ -30,11 +32,13 @@ import org.flywaydb.core.Flyway;
 /**
  * Rows per second into MariaDB on loopback, all in one run, for an event mix of 1 call : 5
  * clicks : 1 result: (a) the original's one autocommit INSERT per event, (b) raw JDBC bulk
- * batches of 1,000 rows doing nothing else, (c) the call logger from logCall to committed rows,
- * with its default batches of 500 and (c1000) with batches of 1,000 like (b), and (c-spread) the
- * logger again where each call's clicks and result come about 2,000 events after the call, so its
- * row is in an earlier batch and they reach it through the fold. The logger's time runs until its
- * stop() has returned, which folds what is still pending: every derived column is in place.
+ * batches of 1,000 rows doing nothing else, (b500) the same in batches of 500, (c) the call
+ * logger from logCall to committed rows with its defaults (a flush at 500 events that takes what
+ * else waits, up to 1,000), (c500) the logger held to batches of 500, and (c-spread) the logger
+ * again where each call's clicks and result come about 2,000 events after the call, so its row is
+ * in an earlier batch and they reach it through the fold. The logger's time runs until its stop()
+ * has returned, which folds what is still pending: every derived column is in place. Each round
+ * runs every variant once, starting one variant later than the round before.
  * Arguments: [events per run for b and c] [events per run for a] [runs] [extra JDBC URL options].
  */
 public final class ThroughputBenchmark {
@@ -58,34 +62,46 @@ public final class ThroughputBenchmark {
         try (HikariDataSource ds = new HikariDataSource(hc); AutoCloseable drop = () -> dropSchema(ds, schema)) {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration/calllogger")
                     .table("flyway_history_calllogger").load().migrate();
-            List<Double> a = new ArrayList<>();
-            List<Double> b = new ArrayList<>();
-            List<Double> c = new ArrayList<>();
-            List<Double> c1000 = new ArrayList<>();
-            List<Double> spread = new ArrayList<>();
             System.out.println("JDBC URL options: " + (options.isEmpty() ? "(driver defaults)" : options));
-            runLogger(ds, events / 5, 500, 0); // warm-up
-            runLogger(ds, events / 5, 500, SPREAD_CALLS);
-            runBulk(ds, events / 5);
+            runLogger(ds, events / 5, 500, 1000, 0); // warm-up
+            runLogger(ds, events / 5, 500, 500, SPREAD_CALLS);
+            runBulk(ds, events / 5, 1000);
+            Map<String, Variant> variants = new LinkedHashMap<>();
+            variants.put("a", () -> runAutocommit(ds, eventsA));
+            variants.put("b", () -> runBulk(ds, events, 1000));
+            variants.put("b500", () -> runBulk(ds, events, 500));
+            variants.put("c", () -> runLogger(ds, events, 500, 1000, 0));
+            variants.put("c500", () -> runLogger(ds, events, 500, 500, 0));
+            variants.put("c-spread", () -> runLogger(ds, events, 500, 1000, SPREAD_CALLS));
+            List<String> names = new ArrayList<>(variants.keySet());
+            Map<String, List<Double>> rates = new LinkedHashMap<>();
+            names.forEach(n -> rates.put(n, new ArrayList<>()));
             for (int r = 0; r < runs; r++) {
-                a.add(runAutocommit(ds, eventsA));
-                b.add(runBulk(ds, events));
-                c.add(runLogger(ds, events, 500, 0));
-                c1000.add(runLogger(ds, events, 1000, 0));
-                spread.add(runLogger(ds, events, 500, SPREAD_CALLS));
-                System.out.printf("run %d: a=%.0f b=%.0f c=%.0f c1000=%.0f c-spread=%.0f rows/s%n", r + 1, a.get(r),
-                        b.get(r), c.get(r), c1000.get(r), spread.get(r));
+                // each round starts one variant later, so none always follows the same one
+                StringBuilder line = new StringBuilder("run " + (r + 1) + ":");
+                for (int k = 0; k < names.size(); k++) {
+                    String name = names.get((r + k) % names.size());
+                    rates.get(name).add(variants.get(name).run());
+                }
+                for (String name : names) {
+                    line.append(String.format(" %s=%.0f", name, rates.get(name).get(r)));
+                }
+                System.out.println(line.append(" rows/s"));
             }
-            double ma = median(a);
-            double mb = median(b);
-            double mc = median(c);
-            double mc1000 = median(c1000);
-            double ms = median(spread);
-            System.out.printf("median rows/s: (a) autocommit %.0f, (b) bulk %.0f, (c) logger %.0f,"
-                    + " (c1000) logger with batches of 1000 %.0f, (c-spread) %.0f%n", ma, mb, mc, mc1000, ms);
-            System.out.printf("ratios: c/b = %.2f, c/a = %.1f, c1000/b = %.2f, c1000/a = %.1f, c-spread/b = %.2f,"
-                    + " c-spread/a = %.1f%n", mc / mb, mc / ma, mc1000 / mb, mc1000 / ma, ms / mb, ms / ma);
+            Map<String, Double> m = new LinkedHashMap<>();
+            rates.forEach((name, v) -> m.put(name, median(v)));
+            System.out.printf("median rows/s: (a) autocommit %.0f, (b) bulk 1000 %.0f, (b500) bulk 500 %.0f,"
+                    + " (c) logger %.0f, (c500) logger with batches of at most 500 %.0f, (c-spread) %.0f%n", m.get("a"),
+                    m.get("b"), m.get("b500"), m.get("c"), m.get("c500"), m.get("c-spread"));
+            System.out.printf("ratios: c/b = %.2f, c/a = %.1f, c500/b500 = %.2f, c500/b = %.2f, c-spread/b = %.2f,"
+                    + " c-spread/a = %.1f%n", m.get("c") / m.get("b"), m.get("c") / m.get("a"),
+                    m.get("c500") / m.get("b500"), m.get("c500") / m.get("b"), m.get("c-spread") / m.get("b"),
+                    m.get("c-spread") / m.get("a"));
         }
+    }
+
+    private interface Variant {
+        double run() throws Exception;
     }
 
     /** The benchmarks' data is large; it is not left on the shared server. */
@@ -127,8 +143,8 @@ public final class ThroughputBenchmark {
         return events / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** (b) the ceiling: plain INSERT batches of 1,000 rows per table, one commit per batch. */
-    private static double runBulk(HikariDataSource ds, int events) throws SQLException {
+    /** (b) the ceiling: plain INSERT batches of {@code size} rows per table, one commit per batch. */
+    private static double runBulk(HikariDataSource ds, int events, int size) throws SQLException {
         long start = System.nanoTime();
         try (Connection c = ds.getConnection();
                 PreparedStatement call = c.prepareStatement(INSERT_CALL);
@@ -150,7 +166,7 @@ public final class ThroughputBenchmark {
                     bindResult(result, id);
                     result.addBatch();
                 }
-                if (++inBatch == 1000 || i == events - 1) {
+                if (++inBatch == size || i == events - 1) {
                     call.executeBatch();
                     click.executeBatch();
                     result.executeBatch();
@@ -170,10 +186,11 @@ public final class ThroughputBenchmark {
      * With {@code lagCalls} above 0, each call's clicks and result follow that many calls later
      * (the first calls come alone, the last facts come alone): same events, same mix.
      */
-    private static double runLogger(HikariDataSource ds, int events, int batchSize, int lagCalls) throws Exception {
+    private static double runLogger(HikariDataSource ds, int events, int batchSize, int batchMax, int lagCalls)
+            throws Exception {
         Path dataDir = Files.createTempDirectory("bench-logger");
         CallIds ids = IDS::incrementAndGet;
-        CallLoggerConfig config = new CallLoggerConfig().setBatchSize(batchSize);
+        CallLoggerConfig config = new CallLoggerConfig().setBatchSize(batchSize).setBatchMax(batchMax);
         CallLogger logger = new CallLogger(ds, Clock.systemUTC(), new SimpleMeterRegistry(), dataDir, ids, config);
         logger.start();
         CallRecord call = CallRecord.builder().callType(CallType.ARBITRAGE).sport("basketball").teamA("Lakers")
