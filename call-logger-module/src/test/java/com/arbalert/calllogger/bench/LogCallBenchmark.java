@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,6 +32,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * The producer's cost of logCall and recordClick: validating, building the event and handing it
  * to the queue, while a consumer thread drains the queue as the writer would. The database is
  * not involved (the writer is not started; no connection is ever asked for).
+ * {@code queueCapacity} is the logger's default unless given: two producer threads calling as
+ * fast as they can (tens of millions of events a second) outrun the consumer and fill a queue of
+ * 8,192, so that run measures the overflow path; a queue of 1,048,576 (-p queueCapacity=1048576)
+ * measures the ordinary path of two producers.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +45,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class LogCallBenchmark {
     private static final AtomicLong IDS = new AtomicLong();
+    @Param("8192")
+    public int queueCapacity;
     private CallLogger logger;
     private QueueDrainer drainer;
     private Thread drainThread;
@@ -54,7 +61,8 @@ public class LogCallBenchmark {
                     throw new UnsupportedOperationException("the benchmark never writes");
                 });
         logger = new CallLogger(unused, Clock.systemUTC(), new SimpleMeterRegistry(),
-                Files.createTempDirectory("bench-logcall"), IDS::incrementAndGet, new CallLoggerConfig());
+                Files.createTempDirectory("bench-logcall"), IDS::incrementAndGet,
+                new CallLoggerConfig().setQueueCapacity(queueCapacity));
         CallRecord.Builder b = CallRecord.builder().callType(CallType.ARBITRAGE).sport("basketball").teamA("Lakers")
                 .teamB("Celtics").matchDate(Instant.parse("2026-03-01T19:30:00Z")).bookA("DraftKings").bookB("FanDuel")
                 .market("Moneyline").oddsFormat(OddsFormat.AMERICAN).oddsA("-110").oddsB("+120").roiPercent(2.5)
