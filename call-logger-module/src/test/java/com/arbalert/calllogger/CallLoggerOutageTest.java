@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,8 +62,8 @@ class CallLoggerOutageTest {
         await().atMost(20, TimeUnit.SECONDS).until(() -> logger.health().written() == logger.health().accepted());
 
         db.stop();
-        long[] nanos = log(logger, call, 10_000, 400_000);
-        LoggerHealth during = logger.health();
+        Timed during = log(logger, call, 10_000, 400_000);
+        LoggerHealth inOutage = logger.health();
         db.start();
         log(logger, call, 1_000, 0);
 
@@ -73,32 +74,70 @@ class CallLoggerOutageTest {
         assertThat(h.accepted()).isEqualTo(12_000 * 4);
         assertThat(h.dropped()).isZero();
         assertThat(h.retries()).isPositive();
-        assertThat(during.journaling() || h.journaled() > 0).as("the outage went through the journal").isTrue();
+        assertThat(inOutage.journaling() || h.journaled() > 0).as("the outage went through the journal").isTrue();
         assertThat(count(ds, "SELECT COUNT(*) FROM arbitrage_calls WHERE sport = 'outage'")).isEqualTo(12_000);
         assertThat(count(ds, "SELECT COUNT(*) FROM call_clicks")).isEqualTo(24_000);
         assertThat(count(ds, "SELECT COUNT(*) FROM call_results")).isEqualTo(12_000);
         assertThat(count(ds, "SELECT COUNT(*) FROM arbitrage_calls WHERE users_clicked <> 2 OR outcome <> 'b_won'"
                 + " OR profit_actual <> 3.50")).isZero();
-        // A producer that waited on the database would take the pool's 1 s connection timeout. On a
-        // shared 2-core machine the scheduler and JVM safepoints can still stall any thread for a few
-        // ms, so the bound is on the 99.9th percentile, and the slowest call must stay far from 1 s.
-        Arrays.sort(nanos);
-        long p999 = nanos[nanos.length * 999 / 1000];
-        long slowest = nanos[nanos.length - 1];
-        System.out.printf("logCall during the outage: p99.9 %d µs, slowest %d µs%n", p999 / 1000, slowest / 1000);
-        assertThat(TimeUnit.NANOSECONDS.toMicros(p999)).as("p99.9 logCall in µs").isLessThan(1_000);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(slowest)).as("slowest logCall in ms").isLessThan(50);
+        // A producer that waited on the database would take the pool's 1 s connection timeout on
+        // every call. Each call is classified by what took its thread off the core meanwhile: the
+        // scheduler (a shared 2-core machine takes the core away for a few ms at times), a JVM
+        // safepoint, or a voluntary switch (a wait; the logger has no lock, I/O or park on this
+        // path, but the JVM may wait inside an allocation). A call none of these touched must take
+        // under 1 ms; the rest are only kept far from 1 s, and waits stay rare.
+        System.out.printf("logCall during the outage: p99.9 %d µs, slowest %d µs, slowest undisturbed %d µs;"
+                + " of %d calls %d preempted, %d stopped at a safepoint, %d switched out voluntarily%n",
+                during.percentile(999) / 1000, during.slowest() / 1000, during.slowestUndisturbed() / 1000,
+                during.nanos().length, during.count(Stall.PREEMPTED), during.count(Stall.SAFEPOINT),
+                during.count(Stall.WAITED));
+        assertThat(TimeUnit.NANOSECONDS.toMicros(during.percentile(999))).as("p99.9 logCall in µs").isLessThan(1_000);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(during.slowest())).as("slowest logCall in ms").isLessThan(50);
+        if (ThreadSwitches.available()) {
+            assertThat(during.count(Stall.WAITED)).as("calls switched out voluntarily").isLessThan(20);
+            assertThat(TimeUnit.NANOSECONDS.toMicros(during.slowestUndisturbed()))
+                    .as("slowest logCall that kept its core, in µs").isLessThan(1_000);
+        }
     }
 
-    /** Logs calls, each with two clicks and a result; returns how long each logCall took, in ns. */
-    private static long[] log(CallLogger logger, CallRecord call, int calls, long pauseNanos) {
+    private enum Stall { NONE, PREEMPTED, SAFEPOINT, WAITED }
+
+    /** Each logCall's duration, and what, if anything, took the thread off its core during it. */
+    private record Timed(long[] nanos, Stall[] stalls) {
+        long percentile(int perMille) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            return sorted[sorted.length * perMille / 1000];
+        }
+
+        long slowest() {
+            return Arrays.stream(nanos).max().orElse(0);
+        }
+
+        long slowestUndisturbed() {
+            return IntStream.range(0, nanos.length).filter(i -> stalls[i] == Stall.NONE).mapToLong(i -> nanos[i])
+                    .max().orElse(0);
+        }
+
+        long count(Stall stall) {
+            return Arrays.stream(stalls).filter(s -> s == stall).count();
+        }
+    }
+
+    /** Logs calls, each with two clicks and a result; times each logCall. */
+    private static Timed log(CallLogger logger, CallRecord call, int calls, long pauseNanos) {
         long[] nanos = new long[calls];
+        Stall[] stalls = new Stall[calls];
+        boolean counted = ThreadSwitches.available();
         Instant at = Instant.parse("2026-03-01T12:00:05Z");
         BigDecimal profit = new BigDecimal("3.50");
         for (int i = 0; i < calls; i++) {
+            CallRecord own = call.withCallId(LoggerFixtures.TSIDS.next()); // as the bot: the id is on the button first
+            ThreadSwitches.Counts before = counted ? ThreadSwitches.now() : null;
             long t0 = System.nanoTime();
-            long id = logger.logCall(call);
+            long id = logger.logCall(own);
             nanos[i] = System.nanoTime() - t0;
+            stalls[i] = counted ? stall(before, ThreadSwitches.now()) : Stall.NONE;
             logger.recordClick(id, 1, at);
             logger.recordClick(id, 2, at);
             logger.recordResult(id, 1, Outcome.B_WON, profit, at);
@@ -106,6 +145,16 @@ class CallLoggerOutageTest {
                 LockSupport.parkNanos(pauseNanos);
             }
         }
-        return nanos;
+        return new Timed(nanos, stalls);
+    }
+
+    private static Stall stall(ThreadSwitches.Counts before, ThreadSwitches.Counts after) {
+        if (after.safepoints() != before.safepoints()) {
+            return Stall.SAFEPOINT;
+        }
+        if (after.voluntary() != before.voluntary()) {
+            return Stall.WAITED;
+        }
+        return after.involuntary() != before.involuntary() ? Stall.PREEMPTED : Stall.NONE;
     }
 }
