@@ -2,6 +2,7 @@ package com.arbalert.calllogger;
 
 import static java.util.Objects.requireNonNull;
 
+import com.arbalert.bot.db.UtcTime;
 import com.arbalert.bot.spi.CallRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,7 +293,7 @@ final class BatchWriter implements AutoCloseable {
 
     /** Bound as a UTC wall-clock value, so the connection's time zone never shifts a stored time. */
     static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+        return UtcTime.of(at);
     }
 
     private static void setNullableString(PreparedStatement ps, int i, String v) throws SQLException {
