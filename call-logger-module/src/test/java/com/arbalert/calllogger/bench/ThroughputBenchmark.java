@@ -97,6 +97,10 @@ public final class ThroughputBenchmark {
                     + " c-spread/a = %.1f%n", m.get("c") / m.get("b"), m.get("c") / m.get("a"),
                     m.get("c500") / m.get("b500"), m.get("c500") / m.get("b"), m.get("c-spread") / m.get("b"),
                     m.get("c-spread") / m.get("a"));
+            System.out.printf("medians of each round's ratios: c/b = %.2f, c/a = %.1f, c500/b500 = %.2f,"
+                    + " c-spread/b = %.2f, c-spread/a = %.1f%n", medianRatio(rates, "c", "b"),
+                    medianRatio(rates, "c", "a"), medianRatio(rates, "c500", "b500"),
+                    medianRatio(rates, "c-spread", "b"), medianRatio(rates, "c-spread", "a"));
         }
     }
 
@@ -109,6 +113,14 @@ public final class ThroughputBenchmark {
         try (Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
             st.execute("DROP DATABASE `" + schema.name() + "`");
         }
+    }
+
+    private static double medianRatio(Map<String, List<Double>> rates, String top, String bottom) {
+        List<Double> ratios = new ArrayList<>();
+        for (int r = 0; r < rates.get(top).size(); r++) {
+            ratios.add(rates.get(top).get(r) / rates.get(bottom).get(r));
+        }
+        return median(ratios);
     }
 
     private static double median(List<Double> v) {
