@@ -51,6 +51,10 @@ final class BatchWriter implements AutoCloseable {
             + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     static final String MARK_PENDING = "INSERT IGNORE INTO derived_pending (call_id) VALUES (?)";
     static final String INSERT_CLICK = "INSERT IGNORE INTO call_clicks (call_id, user_id, clicked_at) VALUES (?, ?, ?)";
+    // answers are tried as new first, a bulk command; only when some (user, call) already had one
+    // (a correction, a replay) does the batch's answers go again through the upsert below
+    static final String INSERT_RESULT = "INSERT IGNORE INTO call_results (call_id, user_id, outcome, profit, reported_at)"
+            + " VALUES (?, ?, ?, ?, ?)";
     static final MultiRowInsert DELIVERIES = new MultiRowInsert("call_deliveries", "call_id, delivered", 2,
             "delivered = VALUES(delivered)");
     // reported_at is assigned last: the conditions before it compare against the stored value
@@ -70,6 +74,7 @@ final class BatchWriter implements AutoCloseable {
     private long heldSince;
     private PreparedStatement insertCall;
     private PreparedStatement insertClick;
+    private PreparedStatement insertResult;
     private PreparedStatement markPending;
 
     BatchWriter(DataSource dataSource) {
@@ -107,6 +112,7 @@ final class BatchWriter implements AutoCloseable {
                 c.setAutoCommit(false);
                 insertCall = c.prepareStatement(INSERT_CALL);
                 insertClick = c.prepareStatement(INSERT_CLICK);
+                insertResult = c.prepareStatement(INSERT_RESULT);
                 markPending = c.prepareStatement(MARK_PENDING);
             } catch (SQLException | RuntimeException e) {
                 closeQuietly(c, e);
@@ -127,6 +133,7 @@ final class BatchWriter implements AutoCloseable {
         connection = null;
         insertCall = null;
         insertClick = null;
+        insertResult = null;
         markPending = null;
         try {
             c.close(); // closes the statements too
@@ -190,13 +197,9 @@ final class BatchWriter implements AutoCloseable {
             }
             ps.executeBatch();
         }
-        RESULTS.execute(c, accepted, (ps, at, r) -> {
-            ps.setLong(at, r.callId());
-            ps.setLong(at + 1, r.userId());
-            ps.setString(at + 2, r.outcome().code());
-            ps.setBigDecimal(at + 3, r.profit());
-            ps.setObject(at + 4, utc(r.at()));
-        });
+        if (!accepted.isEmpty() && insertNew(insertResult, accepted) != accepted.size()) {
+            RESULTS.execute(c, accepted, BatchWriter::bindResult);
+        }
         CLOSINGS.execute(c, closings, (ps, at, o) -> {
             ps.setLong(at, o.callId());
             ps.setBigDecimal(at + 1, o.closingA());
@@ -213,6 +216,36 @@ final class BatchWriter implements AutoCloseable {
             ps.executeBatch();
         }
         return new Outcome(refused, pendingIds.size());
+    }
+
+    private static void bindResult(PreparedStatement ps, int at, CallEvent.Reported r) throws SQLException {
+        ps.setLong(at, r.callId());
+        ps.setLong(at + 1, r.userId());
+        ps.setString(at + 2, r.outcome().code());
+        ps.setBigDecimal(at + 3, r.profit());
+        ps.setObject(at + 4, utc(r.at()));
+    }
+
+    /**
+     * Runs the answers through INSERT IGNORE; returns how many rows it inserted, or -1 when the
+     * driver cannot tell (then the caller upserts them all, which is always right). A bulk command
+     * reports no count per row, only the total.
+     */
+    private static long insertNew(PreparedStatement ps, List<CallEvent.Reported> results) throws SQLException {
+        for (CallEvent.Reported r : results) {
+            bindResult(ps, 1, r);
+            ps.addBatch();
+        }
+        int[] counts = ps.executeBatch();
+        long sum = 0;
+        for (int n : counts) {
+            if (n < 0) {
+                long total = ps.getLargeUpdateCount();
+                return total >= 0 ? total : -1;
+            }
+            sum += n;
+        }
+        return sum;
     }
 
     @SafeVarargs

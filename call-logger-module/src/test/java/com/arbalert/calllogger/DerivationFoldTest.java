@@ -225,6 +225,10 @@ class DerivationFoldTest {
             writer.write(events(whole));
             Object[] expected = {15, 3, "b_won", new BigDecimal("3.85")};
             assertThat(rows(ds, DERIVED + whole).get(0)).containsExactly(expected);
+            // the answers table holds each user's last answer too, corrections within the batch included
+            assertThat(rows(ds, "SELECT user_id, outcome, profit FROM call_results WHERE call_id = " + whole
+                    + " ORDER BY user_id")).containsExactly(new Object[] {1L, "a_won", new BigDecimal("4.00")},
+                    new Object[] {2L, "b_won", new BigDecimal("-1.25")}, new Object[] {3L, "b_won", new BigDecimal("1.10")});
             assertThat(pending(whole)).isZero();
 
             // the same events cut after the call's row, every batch replayed twice as from the journal
