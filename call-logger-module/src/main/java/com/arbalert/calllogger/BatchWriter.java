@@ -24,9 +24,11 @@ import javax.sql.DataSource;
 
 /**
  * Writes one batch of events in one transaction. Calls and clicks are INSERT IGNORE batches (bulk
- * commands); answers, deliveries and closing odds, where the last one counts, are multi-row upserts
+ * commands); deliveries and closing odds, where the last one counts, are multi-row upserts
  * (Connector/J sends an INSERT ... ON DUPLICATE KEY UPDATE batch as a bulk command only to servers
- * with bulk unit results, 11.5+; before that it would be a round trip per row).
+ * with bulk unit results, 11.5+; before that it would be a round trip per row). Answers, where the
+ * last one counts too but a repeat is rare, go as INSERT IGNORE first and as the upsert only when
+ * one of them was already stored.
  * A call whose row is in the batch is inserted with its derived columns computed from the batch
  * ({@link BatchDerivation}). Every other call the batch's facts touch is marked in
  * {@code derived_pending} in the same transaction and later folded ({@link DerivationFold}):
