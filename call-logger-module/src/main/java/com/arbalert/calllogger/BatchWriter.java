@@ -11,8 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +34,11 @@ import javax.sql.DataSource;
  * batch. Facts stored before their call's row (another instance's, while this one journaled) were
  * marked when they were written, and the mark waits for the row, so the batch need not look for
  * them. A row already written is kept as it is ({@code INSERT IGNORE}): derived from its first
- * batch, and from the tables by every later fold. Every statement is idempotent, so writing a batch twice leaves
- * the same rows. Statements run by kind; within a kind they keep acceptance order, which is all a
- * call's final state depends on.
- * The writer holds one pooled connection, with autocommit off, and its three batch statements
+ * batch, and from the tables by every later fold. Every statement is idempotent, so writing a
+ * batch twice leaves the same rows. Statements run by kind; within a kind they keep acceptance
+ * order, which is all a call's final state depends on. Times are bound as UTC wall-clock values
+ * ({@link UtcTime#of}), so the connection's time zone never shifts a stored time.
+ * The writer holds one pooled connection, with autocommit off, and its four batch statements
  * across batches, as a hand-written bulk loader would: no pool borrow, autocommit switch or
  * statement parse per batch. The owner returns it with {@link #release()} when it goes idle, and
  * it is returned by itself after {@link #HOLD_NANOS} (so the pool can retire it) or any failure.
@@ -194,7 +193,7 @@ final class BatchWriter implements AutoCloseable {
             for (CallEvent.Clicked k : clicks) {
                 ps.setLong(1, k.callId());
                 ps.setLong(2, k.userId());
-                ps.setObject(3, utc(k.at()));
+                ps.setObject(3, UtcTime.of(k.at()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -225,7 +224,7 @@ final class BatchWriter implements AutoCloseable {
         ps.setLong(at + 1, r.userId());
         ps.setString(at + 2, r.outcome().code());
         ps.setBigDecimal(at + 3, r.profit());
-        ps.setObject(at + 4, utc(r.at()));
+        ps.setObject(at + 4, UtcTime.of(r.at()));
     }
 
     /**
@@ -311,7 +310,7 @@ final class BatchWriter implements AutoCloseable {
         ps.setString(at + 2, call.sport());
         ps.setString(at + 3, call.teamA());
         ps.setString(at + 4, call.teamB());
-        ps.setObject(at + 5, utc(call.matchDate()));
+        ps.setObject(at + 5, UtcTime.of(call.matchDate()));
         ps.setString(at + 6, call.bookA());
         setNullableString(ps, at + 7, call.bookB());
         ps.setString(at + 8, call.market());
@@ -322,13 +321,8 @@ final class BatchWriter implements AutoCloseable {
         ps.setBigDecimal(at + 13, call.stakeA());
         setNullableDecimal(ps, at + 14, call.stakeB());
         ps.setBigDecimal(at + 15, call.profitExpected().setScale(2, RoundingMode.HALF_EVEN));
-        ps.setObject(at + 16, utc(call.sentAt()));
+        ps.setObject(at + 16, UtcTime.of(call.sentAt()));
         ps.setInt(at + 17, call.usersNotified());
-    }
-
-    /** Bound as a UTC wall-clock value, so the connection's time zone never shifts a stored time. */
-    static LocalDateTime utc(Instant at) {
-        return UtcTime.of(at);
     }
 
     private static void setNullableString(PreparedStatement ps, int i, String v) throws SQLException {

@@ -2,6 +2,7 @@ package com.arbalert.calllogger;
 
 import static java.util.Objects.requireNonNull;
 
+import com.arbalert.bot.db.UtcTime;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -127,8 +128,8 @@ public final class CallAnalytics {
 
     private static int bindPeriod(PreparedStatement ps, int first, StatsPeriod period) throws SQLException {
         int next = first;
-        ps.setObject(next++, BatchWriter.utc(period.from()));
-        ps.setObject(next++, BatchWriter.utc(period.to()));
+        ps.setObject(next++, UtcTime.of(period.from()));
+        ps.setObject(next++, UtcTime.of(period.to()));
         if (period.sport() != null) {
             ps.setString(next++, period.sport());
         }

@@ -2,6 +2,7 @@ package com.arbalert.calllogger;
 
 import static java.util.Objects.requireNonNull;
 
+import com.arbalert.bot.db.UtcTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -98,65 +99,13 @@ final class CallRetention {
 
     /** @return the number of calls deleted */
     long delete(Instant cutoff) throws SQLException {
-        long total = 0;
-        while (!Thread.currentThread().isInterrupted()) {
-            int n = deleteChunk(cutoff);
-            total += n;
-            if (n < chunk) {
-                return total;
-            }
-        }
-        return total;
-    }
-
-    /** @return the number of fold marks deleted because their call has no row and they are old */
-    long deleteOrphanMarks() throws SQLException {
-        long total = 0;
-        while (!Thread.currentThread().isInterrupted()) {
-            try (Connection c = dataSource.getConnection()) {
-                List<Long> ids = new ArrayList<>(chunk);
-                try (PreparedStatement ps = c.prepareStatement(ORPHAN_MARKS)) {
-                    ps.setInt(1, chunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getLong(1));
-                        }
-                    }
-                }
-                if (ids.isEmpty()) {
-                    return total;
-                }
-                String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-                try (Statement st = c.createStatement()) {
-                    // a row that arrived since the SELECT keeps its mark
-                    total += st.executeUpdate("DELETE FROM derived_pending WHERE call_id IN (" + in + ") AND NOT EXISTS"
-                            + " (SELECT 1 FROM arbitrage_calls c WHERE c.call_id = derived_pending.call_id)");
-                }
-                if (ids.size() < chunk) {
-                    return total;
-                }
-            }
-        }
-        return total;
-    }
-
-    private int deleteChunk(Instant cutoff) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            List<Long> ids = new ArrayList<>(chunk);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT call_id FROM arbitrage_calls WHERE sent_at < ? ORDER BY sent_at LIMIT ?")) {
-                ps.setObject(1, BatchWriter.utc(cutoff));
-                ps.setInt(2, chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-            }
+        return inChunks(c -> {
+            List<Long> ids = takeIds(c, "SELECT call_id FROM arbitrage_calls WHERE sent_at < ? ORDER BY sent_at LIMIT ?",
+                    UtcTime.of(cutoff));
             if (ids.isEmpty()) {
-                return 0;
+                return new Chunk(0, 0);
             }
-            String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+            String in = inList(ids);
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 for (String table : FACT_TABLES) {
@@ -170,7 +119,68 @@ final class CallRetention {
             } finally {
                 c.setAutoCommit(true);
             }
-            return ids.size();
+            return new Chunk(ids.size(), ids.size());
+        });
+    }
+
+    /** @return the number of fold marks deleted because their call has no row and they are old */
+    long deleteOrphanMarks() throws SQLException {
+        return inChunks(c -> {
+            List<Long> ids = takeIds(c, ORPHAN_MARKS);
+            if (ids.isEmpty()) {
+                return new Chunk(0, 0);
+            }
+            try (Statement st = c.createStatement()) {
+                // a row that arrived since the SELECT keeps its mark
+                return new Chunk(ids.size(), st.executeUpdate("DELETE FROM derived_pending WHERE call_id IN ("
+                        + inList(ids) + ") AND NOT EXISTS"
+                        + " (SELECT 1 FROM arbitrage_calls c WHERE c.call_id = derived_pending.call_id)"));
+            }
+        });
+    }
+
+    /** One chunk's work: how many ids it took (fewer than a chunk ends the run) and how many rows went. */
+    private record Chunk(int taken, int deleted) {
+    }
+
+    private interface ChunkStep {
+        Chunk run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code step} on a fresh connection until a chunk comes back short; returns the rows deleted. */
+    private long inChunks(ChunkStep step) throws SQLException {
+        long total = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            Chunk done;
+            try (Connection c = dataSource.getConnection()) {
+                done = step.run(c);
+            }
+            total += done.deleted();
+            if (done.taken() < chunk) {
+                return total;
+            }
         }
+        return total;
+    }
+
+    /** The ids {@code sql} selects, its parameters bound in order and the chunk size last (its LIMIT). */
+    private List<Long> takeIds(Connection c, String sql, Object... params) throws SQLException {
+        List<Long> ids = new ArrayList<>(chunk);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.setInt(params.length + 1, chunk);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static String inList(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }
