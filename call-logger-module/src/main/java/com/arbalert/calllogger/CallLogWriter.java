@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * old enough (with what else is already waiting, up to the batch maximum), retry with backoff on
  * failure. Journal mode (entered when the queue overflows, the database has failed for longer
  * than the outage threshold, or at a late shutdown): every batch goes to the journal first and
- * the journal is replayed into the database in order, so nothing
- * accepted later overtakes it; once the journal is empty, back to direct mode.
+ * the journal is replayed into the database in order, so nothing accepted later overtakes it;
+ * once the journal is empty, back to direct mode.
  * Between batches, every derive interval, it folds the calls marked pending by earlier batches
  * into their rows, in rounds bounded in time so a backlog never holds the batches up for long.
  * Producers never wake this thread: it polls, parking briefly when idle.
